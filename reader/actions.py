@@ -1,0 +1,135 @@
+"""Every user command declared once: its text, shortcuts and icon, keyed by ActionId."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, auto
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+StdKey = QKeySequence.StandardKey
+
+
+class ActionId(Enum):
+    OPEN_FOLDER = auto()
+    SHOW_SKIPPED = auto()
+    EXPORT_BOOKMARKS = auto()
+    IMPORT_BOOKMARKS = auto()
+    QUIT = auto()
+    TOGGLE_BOOKMARK = auto()
+    BOOKMARKS_ONLY = auto()
+    ZOOM_IN = auto()
+    ZOOM_OUT = auto()
+    ZOOM_RESET = auto()
+    ABOUT = auto()
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    text: str
+    shortcuts: tuple[QKeySequence | StdKey, ...] = ()
+    icon: QIcon.ThemeIcon | None = None
+    checkable: bool = False
+    tip: str = ""
+    menu_role: QAction.MenuRole = field(default=QAction.MenuRole.NoRole)
+
+
+def _keys(*combos: int | Qt.KeyboardModifier | Key) -> QKeySequence:
+    value = 0
+    for part in combos:
+        value |= part.value if hasattr(part, "value") else int(part)
+    return QKeySequence(value)
+
+
+_CTX = "Actions"
+SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.OPEN_FOLDER: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "&Open Folder…"), (StdKey.Open,), QIcon.ThemeIcon.DocumentOpen
+    ),
+    ActionId.SHOW_SKIPPED: ActionSpec(QT_TRANSLATE_NOOP(_CTX, "&Skipped Files…")),
+    ActionId.EXPORT_BOOKMARKS: ActionSpec(QT_TRANSLATE_NOOP(_CTX, "&Export Bookmarks…")),
+    ActionId.IMPORT_BOOKMARKS: ActionSpec(QT_TRANSLATE_NOOP(_CTX, "&Import Bookmarks…")),
+    ActionId.QUIT: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "&Quit"),
+        (StdKey.Quit, QKeySequence("Ctrl+Q")),
+        QIcon.ThemeIcon.ApplicationExit,
+        menu_role=QAction.MenuRole.QuitRole,
+    ),
+    ActionId.TOGGLE_BOOKMARK: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "&Bookmark"),
+        (QKeySequence("Ctrl+D"),),
+        checkable=True,
+        tip=QT_TRANSLATE_NOOP(_CTX, "Bookmark this article, or remove its bookmark (Ctrl+D)"),
+    ),
+    ActionId.BOOKMARKS_ONLY: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "Show Only B&ookmarks"),
+        (QKeySequence("Ctrl+Shift+B"),),
+        checkable=True,
+        tip=QT_TRANSLATE_NOOP(_CTX, "List only bookmarked articles (Ctrl+Shift+B)"),
+    ),
+    # Ctrl++ and Ctrl+= (the same key unshifted), and the keypad keys with or without Ctrl.
+    ActionId.ZOOM_IN: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "Zoom &In"),
+        (
+            StdKey.ZoomIn,
+            QKeySequence("Ctrl+="),
+            QKeySequence("Ctrl++"),
+            QKeySequence("Ctrl+Shift+="),
+            _keys(Mod.KeypadModifier, Key.Key_Plus),
+            _keys(Mod.ControlModifier, Mod.KeypadModifier, Key.Key_Plus),
+        ),
+        QIcon.ThemeIcon.ZoomIn,
+        tip=QT_TRANSLATE_NOOP(_CTX, "Larger text (Ctrl++)"),
+    ),
+    ActionId.ZOOM_OUT: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "Zoom &Out"),
+        (
+            StdKey.ZoomOut,
+            QKeySequence("Ctrl+-"),
+            QKeySequence("Ctrl+_"),
+            _keys(Mod.KeypadModifier, Key.Key_Minus),
+            _keys(Mod.ControlModifier, Mod.KeypadModifier, Key.Key_Minus),
+        ),
+        QIcon.ThemeIcon.ZoomOut,
+        tip=QT_TRANSLATE_NOOP(_CTX, "Smaller text (Ctrl+-)"),
+    ),
+    ActionId.ZOOM_RESET: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "&Reset Zoom"),
+        (QKeySequence("Ctrl+0"), _keys(Mod.ControlModifier, Mod.KeypadModifier, Key.Key_0)),
+        QIcon.ThemeIcon.ZoomFitBest,
+        tip=QT_TRANSLATE_NOOP(_CTX, "Default text size (Ctrl+0)"),
+    ),
+    ActionId.ABOUT: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "&About Qari"),
+        icon=QIcon.ThemeIcon.HelpAbout,
+        menu_role=QAction.MenuRole.AboutRole,
+    ),
+}
+
+
+def _unique(shortcuts: tuple[QKeySequence | StdKey, ...]) -> list[QKeySequence]:
+    found: list[QKeySequence] = []
+    for item in shortcuts:
+        for seq in QKeySequence.keyBindings(item) if isinstance(item, StdKey) else [item]:
+            if not seq.isEmpty() and seq not in found:
+                found.append(seq)
+    return found
+
+
+def create_actions(parent: QObject) -> dict[ActionId, QAction]:
+    actions = {}
+    for action_id, spec in SPECS.items():
+        action = QAction(QCoreApplication.translate(_CTX, spec.text), parent)
+        action.setObjectName(action_id.name.lower())
+        action.setShortcuts(_unique(spec.shortcuts))
+        action.setCheckable(spec.checkable)
+        action.setMenuRole(spec.menu_role)
+        if spec.icon is not None and QIcon.hasThemeIcon(spec.icon):
+            action.setIcon(QIcon.fromTheme(spec.icon))
+        if spec.tip:
+            action.setToolTip(QCoreApplication.translate(_CTX, spec.tip))
+        actions[action_id] = action
+    return actions

@@ -1,0 +1,130 @@
+"""Command-line interface: argument parsing and the headless commands (no window, no widgets)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from reader import __version__, paths
+from reader.arabic import single_line
+from reader.index import IndexCache
+from reader.library import scan
+from reader.savefile import SaveError, savefile_open
+from reader.userdata import StoreError, UserStore
+
+# JSON leaves these raw, and a terminal may act on them (C1 controls) or let them reorder the
+# line (bidi controls): escape them so piped output cannot spoof or drive the terminal.
+_UNSAFE_IN_JSON = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qari",
+        description="Qari (قارئ): a reader for Arabic news archives.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="folders or files to open as the library (default: the bundled articles)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--data-dir", metavar="DIR",
+        help="where bookmarks, state and settings live (default: the platform's app-data folder)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--list", action="store_true",
+        help="no window: print the library, one article per line, then each skipped file",
+    )  # fmt: skip
+    parser.add_argument("--json", action="store_true", help="with --list: one JSON object a line")
+    parser.add_argument(
+        "--export-bookmarks", metavar="FILE", help="write all bookmarks as JSON to FILE (- for stdout)"
+    )
+    parser.add_argument("--import-bookmarks", metavar="FILE", help="merge bookmarks from FILE")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def is_headless(args: argparse.Namespace) -> bool:
+    return bool(args.list or args.export_bookmarks or args.import_bookmarks)
+
+
+def default_library(given: Sequence[str]) -> list[str]:
+    return list(given) if given else [str(paths.bundled_articles_dir())]
+
+
+def safe_json(obj: object) -> str:
+    text = json.dumps(obj, ensure_ascii=False)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        if args.import_bookmarks:
+            return _import(args.import_bookmarks, out)
+        if args.export_bookmarks:
+            return _export(args.export_bookmarks, out)
+        return _list(default_library(args.paths), args.json, out)
+    except (StoreError, SaveError, OSError) as error:
+        print(f"qari: {single_line(str(error))}", file=err)
+        return 1
+
+
+def _list(library: Sequence[str], as_json: bool, out: TextIO) -> int:
+    store = UserStore(paths.user_store_path())
+    bookmarked = store.bookmarked_ids()
+    store.close()
+    cache = IndexCache(paths.index_path())
+    try:
+        result = scan(library, cache)
+    finally:
+        cache.close()
+    for m in result.articles:
+        if as_json:
+            row = {
+                "id": m.id, "path": m.path, "title": m.title, "source": m.source,
+                "date": m.date, "direction": m.direction, "words": m.words,
+                "bookmarked": m.id in bookmarked,
+            }  # fmt: skip
+            print(safe_json(row), file=out)
+        else:
+            mark = "★" if m.id in bookmarked else " "
+            fields = (mark, m.date or "----------", m.title, m.source, single_line(m.path))
+            print("\t".join(fields), file=out)
+    for s in result.skipped:
+        if as_json:
+            print(safe_json({"path": s.path, "skipped": s.reason}), file=out)
+        else:
+            print(f"skipped\t{single_line(s.path)}\t{single_line(s.reason)}", file=out)
+    return 0
+
+
+def _export(target: str, out: TextIO) -> int:
+    store = UserStore(paths.user_store_path())
+    try:
+        text = store.export_json()
+    finally:
+        store.close()
+    if target == "-":
+        out.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+        return 0
+    with savefile_open(target) as file:
+        file.write(text)
+    return 0
+
+
+def _import(source: str, out: TextIO) -> int:
+    text = Path(source).read_bytes().decode("utf-8-sig", errors="strict")
+    store = UserStore(paths.user_store_path())
+    try:
+        added = store.import_json(text)
+        total = len(store.bookmarks())
+    finally:
+        store.close()
+    print(f"{added} bookmark(s) added; {total} in all", file=out)
+    return 0

@@ -1,0 +1,73 @@
+"""The one place that resolves where Qari keeps things.
+
+Everything the user owns (bookmarks, settings) lives under ``data_dir()``; the rebuildable index
+lives under ``cache_dir()``. ``set_data_dir`` (the ``--data-dir`` option, and every test) moves
+both, so nothing ever touches the real profile by accident.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+from reader import APP_NAME
+
+_override: Path | None = None
+
+_SOURCE_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def set_data_dir(path: str | Path | None) -> None:
+    global _override
+    _override = Path(path).expanduser().resolve() if path else None
+
+
+def _standard(location: QStandardPaths.StandardLocation) -> Path:
+    found = QStandardPaths.writableLocation(location)
+    # Without a QCoreApplication the location lacks the app name; add it ourselves.
+    path = Path(found) if found else Path.home() / ".local" / "share"
+    return path if path.name == APP_NAME else path / APP_NAME
+
+
+def data_dir() -> Path:
+    path = _override or _standard(QStandardPaths.StandardLocation.AppDataLocation)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def cache_dir() -> Path:
+    path = (
+        _override / "cache"
+        if _override
+        else _standard(QStandardPaths.StandardLocation.CacheLocation)
+    )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_store_path() -> Path:
+    return data_dir() / "userdata.sqlite"
+
+
+def index_path() -> Path:
+    return cache_dir() / "index.sqlite"
+
+
+def settings_path() -> Path:
+    return data_dir() / "settings.ini"
+
+
+def resources_dir() -> Path:
+    """The bundled resources: the source tree's resources/ or, once installed, reader/resources."""
+    if _SOURCE_RESOURCES.is_dir():
+        return _SOURCE_RESOURCES
+    return Path(__file__).resolve().parent / "resources"
+
+
+def bundled_articles_dir() -> Path:
+    return resources_dir() / "articles"
+
+
+def icon_path() -> Path:
+    return resources_dir() / "qari.svg"

@@ -1,0 +1,52 @@
+"""Lists the files a library scan could not use, with the reason for each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.arabic import single_line
+from reader.library import Skipped
+
+
+class SkippedDialog(QDialog):
+    def __init__(self, skipped: Sequence[Skipped], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Skipped Files"))
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        if skipped:
+            text = self.tr("%n file(s) could not be read as articles:", "", len(skipped))
+        else:
+            text = self.tr("Every file in the library was read.")
+        layout.addWidget(QLabel(text))
+        self.table = QTableWidget(len(skipped), 2)
+        self.table.setAccessibleName(self.tr("Skipped files"))
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Reason")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        for row, item in enumerate(skipped):
+            # File names are untrusted too: no control or bidi characters reach the screen.
+            path = QTableWidgetItem(single_line(item.path))
+            path.setToolTip(single_line(item.path))
+            self.table.setItem(row, 0, path)
+            self.table.setItem(row, 1, QTableWidgetItem(single_line(item.reason)))
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
