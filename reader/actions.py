@@ -78,6 +78,7 @@ SPECS: dict[ActionId, ActionSpec] = {
             QKeySequence("Ctrl+="),
             QKeySequence("Ctrl++"),
             QKeySequence("Ctrl+Shift+="),
+            QKeySequence("Ctrl+Shift++"),  # what a US keyboard sends for Ctrl+Shift+=
             _keys(Mod.KeypadModifier, Key.Key_Plus),
             _keys(Mod.ControlModifier, Mod.KeypadModifier, Key.Key_Plus),
         ),

@@ -41,7 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     parser.add_argument("--json", action="store_true", help="with --list: one JSON object a line")
     parser.add_argument(
-        "--export-bookmarks", metavar="FILE", help="write all bookmarks as JSON to FILE (- for stdout)"
+        "--export-bookmarks",
+        metavar="FILE",
+        help="write all bookmarks as JSON to FILE (- for stdout)",
     )
     parser.add_argument("--import-bookmarks", metavar="FILE", help="merge bookmarks from FILE")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -119,7 +121,10 @@ def _export(target: str, out: TextIO) -> int:
 
 
 def _import(source: str, out: TextIO) -> int:
-    text = Path(source).read_bytes().decode("utf-8-sig", errors="strict")
+    try:
+        text = Path(source).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise StoreError(f"{source} is not a bookmarks file (not UTF-8 text)") from err
     store = UserStore(paths.user_store_path())
     try:
         added = store.import_json(text)

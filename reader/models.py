@@ -247,7 +247,13 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         return self._bookmarks_only
 
     def set_bookmarks_only(self, on: bool) -> None:
-        if on != self._bookmarks_only:
+        if on == self._bookmarks_only:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10 deprecates invalidateRowsFilter
+            self.beginFilterChange()
+            self._bookmarks_only = on
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
             self._bookmarks_only = on
             self.invalidateRowsFilter()
 

@@ -107,7 +107,8 @@ class UserStore:
         with self._db:
             self._db.execute("BEGIN")
             cursor = self._db.executemany(
-                "UPDATE bookmarks SET title = ?, path = ? WHERE id = ? AND (title != ? OR path != ?)",
+                "UPDATE bookmarks SET title = ?, path = ?"
+                " WHERE id = ? AND (title != ? OR path != ?)",
                 ((title, path, aid, title, path) for aid, title, path in seen),
             )
         return cursor.rowcount

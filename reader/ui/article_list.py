@@ -6,8 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyleOptionViewItem,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QWidget,
 )
@@ -52,7 +52,7 @@ class ArticleList(QTreeView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setItemDelegate(DirectionDelegate(self))
 
-    def setModel(self, model) -> None:  # noqa: N802 - Qt override
+    def setModel(self, model) -> None:
         super().setModel(model)
         header = self.header()
         header.setStretchLastSection(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,10 +23,10 @@ from reader import __version__, paths
 from reader import settings as S
 from reader.actions import ActionId, create_actions
 from reader.arabic import single_line
+from reader.article import article_id
 from reader.decoding import DecodeError
 from reader.fonts import DEFAULT_FAMILY, arabic_families
 from reader.library import ArticleMeta, ScanResult, Skipped, read_article
-from reader.article import article_id
 from reader.loader import LibraryLoader
 from reader.models import ArticleFilterProxy, ArticleListModel, Role
 from reader.savefile import SaveError, savefile_open
@@ -39,6 +39,9 @@ from reader.userdata import StoreError, UserStore
 
 
 class MainWindow(QMainWindow):
+    library_loaded = Signal()  # every file of the library has been read
+    article_shown = Signal(str)  # the id of the article (or missing bookmark) now in the pane
+
     def __init__(
         self,
         settings: Settings,
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         if self.current is None and not self.select_article(self._want_id):
             self.select_newest()
+        self.library_loaded.emit()
 
     def _update_counts(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -304,7 +308,11 @@ class MainWindow(QMainWindow):
                         "(it was at %1). Press Ctrl+D to remove the bookmark.").replace(
                     "%1", single_line(meta.path)),
             )  # fmt: skip
-            return
+        else:
+            self._show_file(meta)
+        self.article_shown.emit(meta.id)
+
+    def _show_file(self, meta: ArticleMeta) -> None:
         try:
             article = read_article(meta.path)
         except (OSError, DecodeError) as err:
@@ -328,7 +336,7 @@ class MainWindow(QMainWindow):
             return
         try:
             on = self.store.toggle_bookmark(meta.id, meta.title, meta.path)
-        except Exception as err:  # noqa: BLE001 - the user must hear of any failure to save
+        except Exception as err:
             self.actions_[ActionId.TOGGLE_BOOKMARK].setChecked(not self._is_bookmarked(meta))
             QMessageBox.warning(self, self.tr("Bookmark not saved"), single_line(str(err)))
             return
@@ -403,4 +411,3 @@ class MainWindow(QMainWindow):
                 "%1", __version__
             ),
         )
-

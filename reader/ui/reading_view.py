@@ -6,7 +6,7 @@ Article text is untrusted, so it only ever enters the document through ``QTextCu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QFontInfo,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFrameFormat,
     QWheelEvent,
 )
@@ -35,6 +36,13 @@ MAX_LINE_EMS = 36  # a comfortable column: about 12–14 Arabic words a line
 MIN_SIDE_MARGIN_EMS = 1.5
 
 
+class _InertDocument(QTextDocument):
+    """A document that loads nothing: no image, no stylesheet, no file behind a URL."""
+
+    def loadResource(self, type: int, name: QUrl) -> object:
+        return None
+
+
 def _direction(name: str) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if name == "rtl" else Qt.LayoutDirection.LeftToRight
 
@@ -44,6 +52,7 @@ class ReadingView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setDocument(_InertDocument(self))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
@@ -52,12 +61,12 @@ class ReadingView(QTextBrowser):
         self._article: Article | None = None
         self._notice = ""
 
-    # --- untrusted content: nothing is ever fetched ----------------------------------------
+    # --- untrusted content: nothing is ever fetched or followed -----------------------------
 
-    def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 - Qt's signature
+    def loadResource(self, type: int, name: QUrl) -> object:
         return None
 
-    def setSource(self, name: QUrl, type: object = None) -> None:  # noqa: A002
+    def setSource(self, name: QUrl, type: object = None) -> None:
         pass  # never navigate: article text is not a web page
 
     # --- font and zoom ---------------------------------------------------------------------

@@ -1,0 +1,71 @@
+"""Building real main windows on a test's data dir, and reading what they render."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QImage, QTextBlock, QTextLayout
+from PySide6.QtWidgets import QApplication
+
+from reader import paths
+from reader.fonts import register_bundled_fonts
+from reader.settings import Settings
+from reader.ui.main_window import MainWindow
+from reader.userdata import UserStore
+
+
+def open_window(qtbot, library, *, show: bool = True) -> MainWindow:
+    register_bundled_fonts()
+    window = MainWindow(
+        Settings(paths.settings_path()), UserStore(paths.user_store_path()), [str(library)]
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.library_loaded, timeout=10_000):
+        if show:
+            window.resize(1200, 800)
+            window.show()
+    if show:
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def close_window(window: MainWindow) -> None:
+    window.close()
+    window.store.close()
+
+
+def ink_columns(image: QImage, top: int, bottom: int, background: QColor) -> tuple[int, int]:
+    """Leftmost and rightmost x holding a pixel unlike the background, between two rows."""
+    left, right = image.width(), -1
+    bg = background.rgb()
+    for y in range(max(0, top), min(image.height(), bottom)):
+        for x in range(image.width()):
+            if _differs(image.pixel(x, y), bg):
+                left = min(left, x)
+                break
+        for x in range(image.width() - 1, -1, -1):
+            if _differs(image.pixel(x, y), bg):
+                right = max(right, x)
+                break
+    return left, right
+
+
+def _differs(a: int, b: int, threshold: int = 60) -> bool:
+    return sum(abs(((a >> s) & 0xFF) - ((b >> s) & 0xFF)) for s in (0, 8, 16)) > threshold
+
+
+def shaped_glyphs(block: QTextBlock, font: QFont) -> list[tuple[str, list[int]]]:
+    """(font family, glyph indexes) of each run Qt shapes for a document block.
+
+    A document's own block layouts drop their glyph data once laid out, so lay the block's
+    text out again with the same formats, keeping the cache.
+    """
+    layout = QTextLayout(block.text(), font)
+    layout.setFormats(block.textFormats())
+    layout.setTextOption(block.layout().textOption())
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(600)
+    layout.endLayout()
+    return [(run.rawFont().familyName(), list(run.glyphIndexes())) for run in layout.glyphRuns()]

@@ -1,0 +1,125 @@
+"""The headless commands, run in-process through main() and once as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_TITLE
+from reader import paths
+from reader.app import main
+from reader.userdata import UserStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["qari", "--data-dir", str(paths.data_dir()), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_json_has_every_field(capsys, library):
+    (library / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    code, out, _ = run(capsys, "--list", "--json", str(library))
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    articles = [r for r in rows if "skipped" not in r]
+    assert {r["title"] for r in articles} == {SEED_TITLE, "Kim visits fighter jet factory in Russia"}
+    seed = next(r for r in articles if r["title"] == SEED_TITLE)
+    assert set(seed) == {"id", "path", "title", "source", "date", "direction", "words", "bookmarked"}
+    assert (seed["date"], seed["direction"], seed["bookmarked"]) == ("2023-09-15", "rtl", False)
+    assert seed["source"] == "أ ف ب-الامة برس" and seed["words"] > 500
+    assert rows[-1]["path"].endswith("broken.txt") and "binary" in rows[-1]["skipped"]
+
+
+def test_list_defaults_to_the_bundled_articles(capsys):
+    code, out, _ = run(capsys, "--list")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == len(list((ROOT / "resources" / "articles").glob("*.txt")))
+    assert any(SEED_TITLE in line and "2023-09-15" in line for line in lines)
+
+
+def test_list_shows_bookmarks(capsys, library):
+    _, out, _ = run(capsys, "--list", "--json", str(library))
+    seed = next(json.loads(x) for x in out.splitlines() if SEED_TITLE in x)
+    store = UserStore(paths.user_store_path())
+    store.add_bookmark(seed["id"], seed["title"], seed["path"])
+    store.close()
+    _, out, _ = run(capsys, "--list", str(library))
+    seed_line = next(line for line in out.splitlines() if SEED_TITLE in line)
+    assert seed_line.startswith("★")
+
+
+def test_terminal_output_carries_no_control_characters(capsys, tmp_path):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    title = "\x1b[31mRED\x07 \u202eخبر\u202c \x9b2J"
+    (folder / "evil\x1b[2J.txt").write_text(f"{title}\n\nنص الخبر هنا.\n", encoding="utf-8")
+    for extra in ([], ["--json"]):
+        _, out, _ = run(capsys, "--list", *extra, str(folder))
+        assert out.strip()
+        for bad in ("\x1b", "\x07", "\u202e", "\u202c", "\x9b"):
+            assert bad not in out, (extra, repr(out))
+    _, out, _ = run(capsys, "--list", "--json", str(folder))
+    assert json.loads(out)["title"] == "[31mRED خبر 2J"
+
+
+def test_export_and_import_bookmarks(capsys, library, tmp_path):
+    store = UserStore(paths.user_store_path())
+    store.add_bookmark("abc", "كيم", "/old/place.txt")
+    store.close()
+    code, out, _ = run(capsys, "--export-bookmarks", "-")
+    assert code == 0
+    [bookmark] = json.loads(out)["bookmarks"]
+    assert set(bookmark) == {"id", "title", "path", "created"} and bookmark["title"] == "كيم"
+
+    exported = tmp_path / "bookmarks.json"
+    assert run(capsys, "--export-bookmarks", str(exported))[0] == 0
+    other = tmp_path / "other-profile"
+    code = main(["qari", "--data-dir", str(other), "--import-bookmarks", str(exported)])
+    assert code == 0 and "1 bookmark(s) added" in capsys.readouterr().out
+    paths.set_data_dir(other)
+    assert UserStore(paths.user_store_path()).bookmarked_ids() == {"abc"}
+
+
+@pytest.mark.parametrize("content", [b"{not json", b'{"bookmarks": [{"no": "id"}]}', b"\xff\xfe"])
+def test_bad_import_file_is_reported_and_changes_nothing(capsys, tmp_path, content):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    code, _, err = run(capsys, "--import-bookmarks", str(bad))
+    assert code == 1 and err.startswith("qari: ")
+    assert UserStore(paths.user_store_path()).bookmarks() == []
+
+
+def test_import_of_a_missing_file(capsys, tmp_path):
+    code, _, err = run(capsys, "--import-bookmarks", str(tmp_path / "nope.json"))
+    assert code == 1 and "nope.json" in err
+
+
+def test_main_py_runs_as_a_program(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "--list", "--json"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[0])["title"] == SEED_TITLE
+    version = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--version"], capture_output=True, text=True,
+        env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert version.returncode == 0 and version.stdout.startswith("qari ")
+
+
+def test_unknown_option_is_an_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["qari", "--list", "--no-such-option"])
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments" in capsys.readouterr().err

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from conftest import ENGLISH_ARTICLE, SEED_FILE, SEED_TITLE
+
+from reader.index import IndexCache
+from reader.library import ArticleMeta, Skipped, iter_files, load_entry, scan
+
+
+def _by_title(result):
+    return {a.title: a for a in result.articles}
+
+
+def test_scan_reads_articles_with_metadata(library):
+    result = scan([library])
+    articles = _by_title(result)
+    seed = articles[SEED_TITLE]
+    assert (seed.source, seed.date, seed.direction, seed.encoding) == (
+        "أ ف ب-الامة برس", "2023-09-15", "rtl", "utf-8",
+    )  # fmt: skip
+    assert seed.words > 500
+    english = articles["Kim visits fighter jet factory in Russia"]
+    assert (english.direction, english.date, english.source) == ("ltr", "2023-09-16", "AFP")
+    assert result.skipped == []
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b" \n\t\r\n  ", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_bad_files_are_skipped_with_a_reason(library, name, content, reason):
+    (library / name).write_bytes(content)
+    result = scan([library])
+    assert len(result.articles) == 2
+    [skipped] = result.skipped
+    assert skipped.path == str(library / name)
+    assert reason in skipped.reason
+
+
+def test_unreadable_file_is_skipped_not_fatal(library):
+    if os.geteuid() == 0:
+        pytest.skip("root reads everything")
+    locked = library / "locked.txt"
+    locked.write_text("title\n\nbody", encoding="utf-8")
+    locked.chmod(0)
+    result = scan([library])
+    assert [s.path for s in result.skipped] == [str(locked)]
+    assert "cannot read" in result.skipped[0].reason
+
+
+def test_only_text_files_are_taken_from_folders(library):
+    (library / "photo.jpg").write_bytes(b"\xff\xd8\xff" + bytes(100))
+    (library / ".hidden.txt").write_text("secret\n\nx", encoding="utf-8")
+    shutil.copy(SEED_FILE, library / "NO_EXTENSION")
+    found = list(iter_files([library], []))
+    names = sorted(os.path.basename(p) for p in found)
+    assert names == ["000_0230be639b82ca88.txt", "NO_EXTENSION", "english.txt"]
+
+
+def test_an_explicit_file_is_taken_whatever_its_name(tmp_path):
+    odd = tmp_path / "article.text"
+    shutil.copy(SEED_FILE, odd)
+    assert [a.title for a in scan([odd]).articles] == [SEED_TITLE]
+
+
+def test_nested_folders_and_symlink_loops(library):
+    nested = library / "2023" / "سبتمبر"
+    nested.mkdir(parents=True)
+    shutil.copy(library / "english.txt", nested / "مقال جديد.txt")
+    (nested / "loop").symlink_to(library, target_is_directory=True)
+    (library / "self").symlink_to(library, target_is_directory=True)
+    files = list(iter_files([library], []))
+    assert len(files) == 3  # the loops end; each real folder is read once
+
+
+def test_copies_of_one_article_are_listed_once(library):
+    shutil.copy(SEED_FILE, library / "copy.txt")
+    result = scan([library])
+    assert len(result.articles) == 2
+    [dup] = result.skipped
+    assert dup.path.endswith("copy.txt") and "same article" in dup.reason
+
+
+def test_missing_path_is_reported(tmp_path):
+    result = scan([tmp_path / "nowhere"])
+    assert result.articles == [] and "no such" in result.skipped[0].reason
+
+
+def test_id_survives_rename_and_move(library, tmp_path):
+    before = load_entry(str(library / SEED_FILE.name))
+    moved = tmp_path / "elsewhere" / "renamed.txt"
+    moved.parent.mkdir()
+    shutil.move(library / SEED_FILE.name, moved)
+    after = load_entry(str(moved))
+    assert isinstance(before, ArticleMeta) and isinstance(after, ArticleMeta)
+    assert after.id == before.id and after.path != before.path
+
+
+def test_cache_reuses_unchanged_files_and_rereads_changed_ones(library, tmp_path):
+    cache = IndexCache(tmp_path / "index.sqlite")
+    scan([library], cache)
+    english = library / "english.txt"
+    stamp = os.stat(english)
+    # Same size and mtime: the cache answers, so the new text is not seen (not re-read).
+    english.write_text(ENGLISH_ARTICLE.replace("Kim visits", "Kim VISITS"), encoding="utf-8")
+    os.utime(english, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert "Kim visits fighter jet factory in Russia" in _by_title(scan([library], cache))
+    # A new mtime: re-read.
+    os.utime(english, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000_000))
+    (library / "empty.txt").write_bytes(b"")
+    third = scan([library], cache)
+    assert "Kim VISITS fighter jet factory in Russia" in _by_title(third)
+    assert [s.reason for s in third.skipped] == ["empty file"]
+    # Skipped files are remembered too; deleted files leave the cache.
+    empty = library / "empty.txt"
+    assert isinstance(cache.lookup(str(empty), 0, _mtime(empty)), Skipped)
+    english_stamp = os.stat(english)
+    english.unlink()
+    scan([library], cache)
+    assert cache.lookup(str(english), english_stamp.st_size, english_stamp.st_mtime_ns) is None
+    cache.close()
+
+
+def test_a_file_that_vanished_is_skipped(tmp_path):
+    entry = load_entry(str(tmp_path / "gone.txt"))
+    assert isinstance(entry, Skipped) and entry.reason.startswith("cannot read")
+
+
+def _mtime(path):
+    return os.stat(path).st_mtime_ns
+
+
+def test_damaged_cache_is_rebuilt(library, tmp_path):
+    path = tmp_path / "index.sqlite"
+    path.write_bytes(b"this is not sqlite" * 100)
+    cache = IndexCache(path)
+    assert len(scan([library], cache).articles) == 2
+    cache.close()
+
+
+def test_cancel_stops_early(library):
+    import threading
+
+    cancel = threading.Event()
+    cancel.set()
+    result = scan([library], cancel=cancel)
+    assert result.cancelled and result.articles == []

@@ -1,0 +1,330 @@
+"""The reader end to end: real windows, real files, real store, driven by keys and signals."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import SEED_FILE, SEED_TITLE
+from gui_helpers import close_window, ink_columns, open_window, shaped_glyphs
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QPalette, QTextDocument, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from reader.actions import ActionId
+from reader.models import Column, Role
+from reader.settings import MAX_FONT_SIZE, MIN_FONT_SIZE
+
+pytestmark = pytest.mark.gui
+
+Ctrl = Qt.KeyboardModifier.ControlModifier
+Keypad = Qt.KeyboardModifier.KeypadModifier
+Shift = Qt.KeyboardModifier.ShiftModifier
+
+
+def _selected_title(window) -> str:
+    return window.list.currentIndex().data(Role.TITLE)
+
+
+def test_newest_article_is_selected_and_shown(qtbot, library):
+    window = open_window(qtbot, library)
+    assert window.model.rowCount() == 2
+    assert _selected_title(window).startswith("Kim visits")  # 2023-09-16, the newer one
+    window.select_article(window.model.meta(window.model.row_of(_id_of(window, SEED_TITLE))).id)
+    text = window.view.toPlainText()
+    assert text.startswith(SEED_TITLE)
+    assert "15 سبتمبر 2023" in text.split("\n")[1]
+    assert "كاريكاتير" not in text and "إستطلاعات" not in text
+    assert "جولة بالقطار المضاد للرصاص" in text
+    assert SEED_TITLE in window.windowTitle()
+    close_window(window)
+
+
+def _id_of(window, title: str) -> str:
+    for row in range(window.model.rowCount()):
+        if window.model.meta(row).title == title:
+            return window.model.meta(row).id
+    raise AssertionError(title)
+
+
+def test_every_block_has_its_own_direction_and_alignment(qtbot, library):
+    window = open_window(qtbot, library)
+    window.select_article(_id_of(window, SEED_TITLE))
+    doc = window.view.document()
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        assert fmt.layoutDirection() == Qt.LayoutDirection.RightToLeft, block.text()
+        assert not fmt.alignment() & Qt.AlignmentFlag.AlignJustify
+        block = block.next()
+    window.select_article(_id_of(window, "Kim visits fighter jet factory in Russia"))
+    first = window.view.document().begin()
+    assert first.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    close_window(window)
+
+
+def test_ctrl_d_bookmarks_and_survives_a_new_window(qtbot, library):
+    window = open_window(qtbot, library)
+    seed_id = _id_of(window, SEED_TITLE)
+    window.select_article(seed_id)
+    qtbot.keyClick(window.list, Qt.Key.Key_D, Ctrl)
+    assert window.store.is_bookmarked(seed_id)
+    assert window.actions_[ActionId.TOGGLE_BOOKMARK].isChecked()
+    row = window.model.row_of(seed_id)
+    assert window.model.index(row, Column.BOOKMARK).data() == "★"
+    close_window(window)
+
+    again = open_window(qtbot, library)
+    row = again.model.row_of(seed_id)
+    assert again.model.index(row, Column.BOOKMARK).data() == "★"
+    assert _selected_title(again) == SEED_TITLE  # the last article read comes back
+    assert again.actions_[ActionId.TOGGLE_BOOKMARK].isChecked()
+    qtbot.keyClick(again.view, Qt.Key.Key_D, Ctrl)
+    assert not again.store.is_bookmarked(seed_id)
+    assert again.model.index(row, Column.BOOKMARK).data() == ""
+    close_window(again)
+
+
+def test_bookmarks_filter(qtbot, library):
+    window = open_window(qtbot, library)
+    window.select_article(_id_of(window, SEED_TITLE))
+    window.actions_[ActionId.TOGGLE_BOOKMARK].trigger()
+    window.actions_[ActionId.BOOKMARKS_ONLY].trigger()
+    titles = [window.proxy.index(r, Column.TITLE).data() for r in range(window.proxy.rowCount())]
+    assert titles == [SEED_TITLE]
+    assert "1 of 2" in window.count_label.text()
+    close_window(window)
+
+
+def test_bookmark_survives_rename_and_is_kept_when_the_file_is_gone(qtbot, library, tmp_path):
+    window = open_window(qtbot, library)
+    seed_id = _id_of(window, SEED_TITLE)
+    window.select_article(seed_id)
+    window.actions_[ActionId.TOGGLE_BOOKMARK].trigger()
+    close_window(window)
+
+    renamed = library / "sub" / "كيم في روسيا.txt"
+    renamed.parent.mkdir()
+    shutil.move(library / SEED_FILE.name, renamed)
+    window = open_window(qtbot, library)
+    row = window.model.row_of(seed_id)
+    assert window.model.index(row, 0).data(Role.BOOKMARKED) is True
+    assert window.model.index(row, 0).data(Role.MISSING) is False
+    assert [b.path for b in window.store.bookmarks()] == [str(renamed)]
+    close_window(window)
+
+    renamed.unlink()
+    window = open_window(qtbot, library)
+    row = window.model.row_of(seed_id)
+    assert window.model.index(row, Column.TITLE).data() == SEED_TITLE
+    assert window.model.index(row, 0).data(Role.MISSING) is True
+    window.select_article(seed_id)
+    assert "no longer in the library" in window.view.toPlainText()
+    qtbot.keyClick(window.list, Qt.Key.Key_D, Ctrl)  # removing it removes the row
+    assert window.model.row_of(seed_id) == -1 and window.store.bookmarks() == []
+    close_window(window)
+
+
+@pytest.mark.parametrize(
+    "key, modifiers, direction",
+    [
+        (Qt.Key.Key_Equal, Ctrl, 1),
+        (Qt.Key.Key_Plus, Ctrl, 1),
+        (Qt.Key.Key_Plus, Ctrl | Shift, 1),
+        (Qt.Key.Key_Plus, Keypad, 1),
+        (Qt.Key.Key_Plus, Ctrl | Keypad, 1),
+        (Qt.Key.Key_Minus, Ctrl, -1),
+        (Qt.Key.Key_Minus, Keypad, -1),
+        (Qt.Key.Key_Minus, Ctrl | Keypad, -1),
+    ],
+)
+def test_zoom_shortcuts(qtbot, library, key, modifiers, direction):
+    window = open_window(qtbot, library)
+    before = window.size_box.value()
+    qtbot.keyClick(window.view, key, modifiers)
+    after = window.size_box.value()
+    assert (after - before) * direction > 0
+    assert window.view.font().pointSize() == after
+    qtbot.keyClick(window.view, Qt.Key.Key_0, Ctrl)
+    assert window.size_box.value() == before == window.view.font().pointSize()
+    close_window(window)
+
+
+def test_ctrl_wheel_zooms_and_plain_wheel_scrolls(qtbot, library):
+    window = open_window(qtbot, library)
+    window.select_article(_id_of(window, SEED_TITLE))
+    before = window.size_box.value()
+    viewport = window.view.viewport()
+
+    def wheel(delta: int, modifiers) -> None:
+        pos = QPointF(viewport.rect().center())
+        event = QWheelEvent(
+            pos, viewport.mapToGlobal(pos), QPoint(), QPoint(0, delta),
+            Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(viewport, event)
+
+    wheel(120, Ctrl)
+    assert window.size_box.value() > before
+    wheel(-120, Ctrl)
+    wheel(-120, Ctrl)
+    assert window.size_box.value() < before
+    scroll = window.view.verticalScrollBar()
+    wheel(-120, Qt.KeyboardModifier.NoModifier)
+    assert scroll.value() > 0
+    close_window(window)
+
+
+def test_size_limits_and_memory(qtbot, library):
+    window = open_window(qtbot, library)
+    for _ in range(40):
+        window.actions_[ActionId.ZOOM_IN].trigger()
+    assert window.size_box.value() == MAX_FONT_SIZE
+    window.size_box.setValue(500)
+    assert window.size_box.value() == MAX_FONT_SIZE
+    window.size_box.setValue(0)
+    assert window.size_box.value() == MIN_FONT_SIZE
+    window.size_box.setValue(20)
+    window.family_box.set_family("Noto Sans Arabic")
+    window.family_box.textActivated.emit("Noto Sans Arabic")
+    splitter_sizes = window.splitter.sizes()
+    close_window(window)
+
+    again = open_window(qtbot, library)
+    assert again.size_box.value() == 20 and again.view.font().pointSize() == 20
+    assert again.family_box.currentText() == "Noto Sans Arabic"
+    assert again.view.font().family() == "Noto Sans Arabic"
+    assert again.splitter.sizes() == splitter_sizes
+    close_window(again)
+
+
+def test_font_choices_offer_bundled_arabic_fonts_first(qtbot, library):
+    window = open_window(qtbot, library, show=False)
+    items = [window.family_box.itemText(i) for i in range(window.family_box.count())]
+    assert items[:2] == ["Amiri", "Noto Sans Arabic"]
+    close_window(window)
+
+
+def test_markup_in_articles_is_shown_literally(qtbot, tmp_path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    body = '<b>عريض</b> <img src="file:///etc/passwd"> <a href="https://example.com">رابط</a>'
+    (folder / "a.txt").write_text(f"<h1>عنوان</h1>\n\n{body}\n\n<script>alert(1)</script>\n")
+    window = open_window(qtbot, folder)
+    text = window.view.toPlainText()
+    assert "<h1>عنوان</h1>" in text and body in text and "<script>alert(1)</script>" in text
+    block = window.view.document().begin()
+    while block.isValid():  # plain text only: no anchor, no image anywhere
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            assert not fmt.isAnchor() and not fmt.isImageFormat()
+            it += 1
+        block = block.next()
+    assert (
+        window.view.document().resource(
+            QTextDocument.ResourceType.ImageResource, "file:///etc/passwd"
+        )
+        is None
+    )
+    close_window(window)
+
+
+def test_skipped_files_are_shown_to_the_user(qtbot, library):
+    (library / "broken.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (library / "empty.txt").write_bytes(b"")
+    window = open_window(qtbot, library)
+    assert window.skipped_button.isVisible()
+    assert "2" in window.skipped_button.text()
+    from reader.ui.skipped_dialog import SkippedDialog
+
+    dialog = SkippedDialog(window.skipped, window)
+    qtbot.addWidget(dialog)
+    reasons = {
+        dialog.table.item(r, 0).text().rsplit("/", 1)[-1]: dialog.table.item(r, 1).text()
+        for r in range(dialog.table.rowCount())
+    }
+    assert "binary" in reasons["broken.txt"] and "empty" in reasons["empty.txt"]
+    close_window(window)
+
+
+def test_rtl_paragraphs_hug_the_right_edge_of_a_centred_column(qtbot, library):
+    window = open_window(qtbot, library)
+    window.select_article(_id_of(window, SEED_TITLE))
+    view = window.view
+    image = view.viewport().grab().toImage()
+    background = view.palette().color(QPalette.ColorRole.Base)
+    frame = view.document().rootFrame().frameFormat()
+    column_left = frame.leftMargin()
+    column_right = image.width() - frame.rightMargin()
+    assert abs(column_left - (image.width() - column_right)) <= 2  # centred
+    layout = view.document().documentLayout()
+    offset = view.verticalScrollBar().value()
+    block = view.document().begin().next().next()  # past title and meta line
+    checked = 0
+    while block.isValid():
+        rect = layout.blockBoundingRect(block).translated(0, -offset)
+        lines = block.layout().lineCount()
+        if rect.bottom() < image.height() and lines >= 2:
+            left, right = ink_columns(image, int(rect.top()), int(rect.bottom()), background)
+            # Glyphs may overhang their advance by a few pixels (a final ي's tail).
+            assert abs(right - column_right) <= 4, block.text()[:30]
+            assert left >= column_left - 4
+            # Ragged: the last line stops short of the left edge.
+            last = block.layout().lineAt(lines - 1).naturalTextRect()
+            assert last.width() < (column_right - column_left) * 0.97
+            checked += 1
+        block = block.next()
+    assert checked >= 2
+    close_window(window)
+
+
+def test_no_missing_glyphs_in_the_rendered_seed(qtbot, library):
+    window = open_window(qtbot, library)
+    window.select_article(_id_of(window, SEED_TITLE))
+    doc = window.view.document()
+    block, glyphs, families = doc.begin(), 0, set()
+    while block.isValid():
+        for family, indexes in shaped_glyphs(block, doc.defaultFont()):
+            assert 0 not in indexes, f"a .notdef glyph in: {block.text()[:40]}"
+            glyphs += len(indexes)
+            families.add(family)
+        block = block.next()
+    assert glyphs > 3000
+    assert families == {"Amiri"}  # the bundled font, not a system fallback
+    close_window(window)
+
+
+@pytest.mark.parametrize(
+    "tokens", [("15", "سبتمبر", "2023"), ("كوفيد", "19"), ("سوخوي", "35", "57")]
+)
+def test_mixed_runs_follow_the_unicode_bidi_algorithm(qtbot, library, tokens):
+    """Qt's visual order of numbers and Latin inside Arabic matches python-bidi (UAX #9)."""
+    from bidi.algorithm import get_display
+
+    window = open_window(qtbot, library)
+    window.select_article(_id_of(window, SEED_TITLE))
+    doc = window.view.document()
+    doc.size()
+    block = doc.begin()
+    while block.isValid() and not all(t in block.text() for t in tokens):
+        block = block.next()
+    assert block.isValid()
+    text = block.text()
+    start = text.index(tokens[0])
+    end = text.index(tokens[-1], start) + len(tokens[-1])
+    positions = [text.index(t, start) for t in tokens]
+    layout = block.layout()
+    line = layout.lineForTextPosition(positions[0])
+    assert line.isValid() and all(line.textStart() <= p < end for p in positions)
+    # Qt: where each token's first character is drawn, right to left.
+    qt_order = sorted(tokens, key=lambda t: -line.cursorToX(text.index(t, start))[0])
+    visual = get_display(text[start:end], base_dir="R")  # left-to-right visual string
+    bidi_order = sorted(tokens, key=lambda t: -_visual_pos(visual, t))
+    assert qt_order == bidi_order
+    close_window(window)
+
+
+def _visual_pos(visual: str, token: str) -> int:
+    found = visual.find(token)
+    return found if found >= 0 else visual.find(token[::-1])

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from reader.userdata import StoreError, UserStore
+
+
+def test_bookmarks_survive_reopen(tmp_path):
+    store = UserStore(tmp_path / "u.sqlite")
+    assert store.toggle_bookmark("a1", "عنوان", "/x/a.txt") is True
+    store.add_bookmark("b2", "Title", "/x/b.txt")
+    store.close()  # no explicit save step exists: what toggle wrote is already committed
+    again = UserStore(tmp_path / "u.sqlite")
+    assert again.bookmarked_ids() == {"a1", "b2"}
+    assert [b.title for b in again.bookmarks()] == ["عنوان", "Title"]
+
+
+def test_toggle_twice_removes(tmp_path):
+    store = UserStore(tmp_path / "u.sqlite")
+    store.toggle_bookmark("a1", "t", "p")
+    assert store.toggle_bookmark("a1", "t", "p") is False
+    assert not store.is_bookmarked("a1")
+
+
+def test_commit_is_visible_to_another_connection_at_once(tmp_path):
+    """What a crash right after the action would leave: another reader sees the row."""
+    store = UserStore(tmp_path / "u.sqlite")
+    store.toggle_bookmark("a1", "t", "p")
+    other = sqlite3.connect(tmp_path / "u.sqlite")
+    assert other.execute("SELECT id FROM bookmarks").fetchall() == [("a1",)]
+    assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_refresh_locations_follows_a_renamed_file(tmp_path):
+    store = UserStore(tmp_path / "u.sqlite")
+    store.add_bookmark("a1", "old title", "/lib/old.txt")
+    assert store.refresh_locations([("a1", "new title", "/lib/new.txt"), ("zz", "t", "p")]) == 1
+    [bookmark] = store.bookmarks()
+    assert (bookmark.title, bookmark.path) == ("new title", "/lib/new.txt")
+
+
+def test_export_import_round_trip(tmp_path):
+    source = UserStore(tmp_path / "a.sqlite")
+    source.add_bookmark("a1", "كيم", "/lib/a.txt")
+    source.add_bookmark("b2", "Kim", "/lib/b.txt")
+    exported = source.export_json()
+    payload = json.loads(exported)
+    assert [set(b) for b in payload["bookmarks"]] == [{"id", "title", "path", "created"}] * 2
+    target = UserStore(tmp_path / "b.sqlite")
+    target.add_bookmark("a1", "kept", "/elsewhere.txt")
+    assert target.import_json(exported) == 1
+    assert {b.id: b.title for b in target.bookmarks()} == {"a1": "kept", "b2": "Kim"}
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("not json", "invalid JSON"),
+        ('{"bookmarks": 3}', "no list"),
+        ('{"bookmarks": [{"title": "no id"}]}', "#1 has no id"),
+    ],
+)
+def test_bad_import_changes_nothing(tmp_path, text, reason):
+    store = UserStore(tmp_path / "u.sqlite")
+    store.add_bookmark("a1", "t", "p")
+    with pytest.raises(StoreError, match=reason):
+        store.import_json(text)
+    assert store.bookmarked_ids() == {"a1"}
+
+
+def test_a_newer_schema_is_refused_untouched(tmp_path):
+    path = tmp_path / "u.sqlite"
+    UserStore(path).close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    with pytest.raises(StoreError, match="newer"):
+        UserStore(path)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 99
+
+
+def test_a_file_that_is_not_a_database_is_reported(tmp_path):
+    path = tmp_path / "u.sqlite"
+    path.write_bytes(b"garbage" * 1000)
+    with pytest.raises(StoreError, match="cannot open"):
+        UserStore(path)
+    assert path.read_bytes() == b"garbage" * 1000  # the user's file is left for them to inspect
