@@ -27,44 +27,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_gui(args, [argv[0], *qt_args], parser)
 
 
-def run_gui(args, qt_argv: list[str], parser) -> int:
+def create_application(qt_argv: list[str]):
+    """The QApplication, with the bundled Arabic fonts registered before any widget exists."""
     from PySide6.QtGui import QFont, QGuiApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from reader import settings as S
     from reader.fonts import register_bundled_fonts
-    from reader.settings import Settings
-    from reader.ui.main_window import MainWindow
-    from reader.userdata import StoreError, UserStore
 
     QGuiApplication.setDesktopFileName("qari")
     app = QApplication(qt_argv)
-    leftover = app.arguments()[1:]  # Qt took the options it knows (-platform, -style…)
-    if leftover:
-        parser.error(f"unrecognized arguments: {' '.join(leftover)}")
     bundled = register_bundled_fonts()
     if bundled:
         # Arabic in the list and menus from a real Arabic font; Latin still from the system's.
         font = QFont(app.font())
         font.setFamilies([*bundled[1:], app.font().family()])
         app.setFont(font)
+    return app
+
+
+def create_main_window(library_args: Sequence[str]):
+    """The main window on the data dir in force; StoreError if the bookmarks can't be opened."""
+    from reader import settings as S
+    from reader.settings import Settings
+    from reader.ui.main_window import MainWindow
+    from reader.userdata import UserStore
 
     settings = Settings(paths.settings_path())
+    store = UserStore(paths.user_store_path())
+    library = cli.default_library(library_args)
+    remembered = [p for p in settings.get(S.LAST_LIBRARY) if Path(p).exists()]
+    if library_args:
+        settings.set(S.LAST_LIBRARY, [str(Path(p).resolve()) for p in library_args])
+    elif remembered:
+        library = remembered
+    return MainWindow(settings, store, library)
+
+
+def run_gui(args, qt_argv: list[str], parser) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.userdata import StoreError
+
+    app = create_application(qt_argv)
+    leftover = app.arguments()[1:]  # Qt took the options it knows (-platform, -style…)
+    if leftover:
+        parser.error(f"unrecognized arguments: {' '.join(leftover)}")
     try:
-        store = UserStore(paths.user_store_path())
+        window = create_main_window(args.paths)
     except StoreError as err:
         QMessageBox.critical(None, "Qari", str(err))
         return 1
-    library = cli.default_library(args.paths)
-    remembered = [p for p in settings.get(S.LAST_LIBRARY) if Path(p).exists()]
-    if not args.paths and remembered:
-        library = remembered
-    elif args.paths:
-        settings.set(S.LAST_LIBRARY, [str(Path(p).resolve()) for p in args.paths])
-    window = MainWindow(settings, store, library)
     window.show()
     code = app.exec()
-    store.close()
+    window.store.close()
     return code
 
 

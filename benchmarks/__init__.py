@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks --help``. Timings, never asserted in the unit tests."""

@@ -1,0 +1,121 @@
+"""Qari's benchmarks. Each reports medians and a ratio to a baseline measured in the same run.
+
+    python -m benchmarks startup [--runs 5]   cold start to first painted window, vs bare Qt
+    python -m benchmarks open [--runs 30]     click in the list to the article painted
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _first_paint(*args: str) -> dict[str, float]:
+    """Seconds from launching a fresh interpreter to each reported moment."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.first_paint", *args],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    # perf_counter is CLOCK_MONOTONIC on Linux: comparable across processes.
+    return {
+        label: float(value) - start
+        for label, value in (line.split() for line in done.stdout.splitlines())
+    }
+
+
+def startup(runs: int) -> None:
+    base, painted, article = [], [], []
+    for _ in range(runs):
+        # Fresh data dir each time: a first launch, with no index cache to help.
+        with tempfile.TemporaryDirectory() as data:
+            base.append(_first_paint("baseline")["painted"])
+            times = _first_paint("qari", data)
+            painted.append(times["painted"])
+            article.append(times["article"])
+    b, p, a = (statistics.median(x) for x in (base, painted, article))
+    platform = os.environ.get("QT_QPA_PLATFORM") or ("xcb" if os.environ.get("DISPLAY") else "?")
+    print(f"start-up, median of {runs} (platform {platform}):")
+    print(f"  bare QMainWindow + QTextBrowser, first paint   {b * 1000:7.1f} ms")
+    print(f"  Qari, first paint                              {p * 1000:7.1f} ms  ({p / b:.2f}x)")
+    print(f"  Qari, first paint with the article shown       {a * 1000:7.1f} ms  ({a / b:.2f}x)")
+
+
+def open_article(runs: int) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QTextBrowser
+
+    from reader import paths
+    from reader.app import create_application, create_main_window
+    from reader.library import read_article
+
+    seed = next((ROOT / "resources" / "articles").glob("*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        library = Path(tmp) / "library"
+        library.mkdir()
+        # Two different articles to alternate between: the seed and its paragraphs reversed.
+        text = seed.read_text(encoding="utf-8")
+        head, _, body = text.partition("\n\n")
+        (library / "a.txt").write_text(text, encoding="utf-8")
+        reversed_body = "\n\n".join(reversed(body.split("\n\n")))
+        (library / "b.txt").write_text(f"{head} 2\n\n{reversed_body}", encoding="utf-8")
+        paths.set_data_dir(Path(tmp) / "data")
+        app = create_application(sys.argv[:1])
+        window = create_main_window([str(library)])
+        window.resize(1200, 800)
+        window.show()
+        while window.model.rowCount() < 2 or window._loader.is_running():
+            app.processEvents()
+        rects = [window.list.visualRect(window.proxy.index(r, 1)) for r in range(2)]
+        timings = []
+        for i in range(runs):
+            start = time.perf_counter()
+            QTest.mouseClick(
+                window.list.viewport(), Qt.MouseButton.LeftButton, pos=rects[i % 2].center()
+            )
+            window.view.viewport().repaint()
+            timings.append(time.perf_counter() - start)
+        # Baseline: the same file read and set as plain text in a bare QTextBrowser.
+        browser = QTextBrowser()
+        browser.resize(window.view.size())
+        browser.show()
+        base = []
+        for i in range(runs):
+            start = time.perf_counter()
+            browser.setPlainText((library / ("a.txt" if i % 2 else "b.txt")).read_text("utf-8"))
+            browser.viewport().repaint()
+            base.append(time.perf_counter() - start)
+        parse = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            read_article(library / "a.txt")
+            parse.append(time.perf_counter() - start)
+        window.close()
+    m, b, p = (statistics.median(x) * 1000 for x in (timings, base, parse))
+    print(f"open an article, median of {runs}:")
+    print(f"  plain text into a bare QTextBrowser, painted   {b:7.2f} ms")
+    print(f"  Qari: click in the list to article painted     {m:7.2f} ms  ({m / b:.2f}x)")
+    print(f"    of which reading + decoding + parsing        {p:7.2f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("startup").add_argument("--runs", type=int, default=5)
+    sub.add_parser("open").add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    {"startup": startup, "open": open_article}[args.command](args.runs)
+
+
+if __name__ == "__main__":
+    main()

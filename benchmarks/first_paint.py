@@ -1,0 +1,73 @@
+"""Child process for the start-up benchmark: show a window, print when it first paints, exit.
+
+``python -m benchmarks.first_paint baseline``: a bare QMainWindow holding a QTextBrowser.
+``python -m benchmarks.first_paint qari DATA_DIR``: Qari's own window on the bundled library;
+it reports the first paint, then the first paint showing the opened article.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+
+class PaintWatch(QObject):
+    def __init__(self, done) -> None:
+        super().__init__()
+        self._done = done
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._done)
+        return False
+
+
+def _report(label: str) -> None:
+    print(f"{label} {time.perf_counter():.6f}", flush=True)
+
+
+def baseline() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    browser = QTextBrowser()
+    window.setCentralWidget(browser)
+    window.resize(1200, 800)
+    watch = PaintWatch(lambda: (_report("painted"), _report("article"), app.quit()))
+    browser.viewport().installEventFilter(watch)
+    window.show()
+    app.exec()
+
+
+def qari(data_dir: str) -> None:
+    from reader import paths
+    from reader.app import create_application, create_main_window
+
+    paths.set_data_dir(data_dir)
+    app = create_application(sys.argv[:1])
+    window = create_main_window([])
+    state = {"painted": False}
+
+    def on_paint() -> None:
+        if not state["painted"]:
+            state["painted"] = True
+            _report("painted")
+        if window.view.article() is not None:
+            _report("article")
+            window.close()
+            app.quit()
+
+    watch = PaintWatch(on_paint)
+    window.view.viewport().installEventFilter(watch)
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "baseline":
+        baseline()
+    else:
+        qari(sys.argv[2])
