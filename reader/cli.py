@@ -12,10 +12,9 @@ from typing import TextIO
 
 from reader import __version__, paths
 from reader.arabic import single_line
-from reader.index import IndexCache
-from reader.library import scan
-from reader.savefile import SaveError, savefile_open
-from reader.userdata import StoreError, UserStore
+
+# The commands import the library, index and store modules when they run: `qari` without a
+# command only needs the parser here, and starting the window fast is worth more.
 
 # JSON leaves these raw, and a terminal may act on them (C1 controls) or let them reorder the
 # line (bidi controls): escape them so piped output cannot spoof or drive the terminal.
@@ -64,6 +63,9 @@ def safe_json(obj: object) -> str:
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    from reader.savefile import SaveError
+    from reader.userdata import StoreError
+
     out = out or sys.stdout
     err = err or sys.stderr
     try:
@@ -78,6 +80,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
 
 
 def _list(library: Sequence[str], as_json: bool, out: TextIO) -> int:
+    from reader.index import IndexCache
+    from reader.library import scan
+    from reader.userdata import UserStore
+
     store = UserStore(paths.user_store_path())
     bookmarked = store.bookmarked_ids()
     store.close()
@@ -107,6 +113,9 @@ def _list(library: Sequence[str], as_json: bool, out: TextIO) -> int:
 
 
 def _export(target: str, out: TextIO) -> int:
+    from reader.savefile import savefile_open
+    from reader.userdata import UserStore
+
     store = UserStore(paths.user_store_path())
     try:
         text = store.export_json()
@@ -121,6 +130,8 @@ def _export(target: str, out: TextIO) -> int:
 
 
 def _import(source: str, out: TextIO) -> int:
+    from reader.userdata import StoreError, UserStore
+
     try:
         text = Path(source).read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:

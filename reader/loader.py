@@ -5,11 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.index import IndexCache
-from reader.library import ArticleMeta, ScanResult, scan
+if TYPE_CHECKING:
+    from reader.library import ArticleMeta, ScanResult
 
 
 class _Worker(QObject):
@@ -24,6 +25,10 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
+        # Parsing modules load here, off the GUI thread's path to its first paint.
+        from reader.index import IndexCache
+        from reader.library import scan
+
         # The SQLite connection belongs to this thread: open and close it here.
         cache = IndexCache(self._index_path)
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -17,8 +18,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.arabic import paragraph_direction, single_line
-from reader.library import ArticleMeta
-from reader.userdata import Bookmark
+
+if TYPE_CHECKING:
+    from reader.library import ArticleMeta
+    from reader.userdata import Bookmark
 
 Index = QModelIndex | QPersistentModelIndex
 _USER = Qt.ItemDataRole.UserRole
@@ -204,6 +207,8 @@ class ArticleListModel(QAbstractTableModel):
 
     def set_missing_bookmarks(self, bookmarks: Iterable[Bookmark]) -> None:
         """List bookmarks whose article is not in the library, with their title snapshot."""
+        from reader.library import ArticleMeta
+
         rows = []
         for b in bookmarks:
             if b.id in self._row_of:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,19 +24,19 @@ from reader import __version__, paths
 from reader import settings as S
 from reader.actions import ActionId, create_actions
 from reader.arabic import single_line
-from reader.article import article_id
-from reader.decoding import DecodeError
 from reader.fonts import DEFAULT_FAMILY, arabic_families
-from reader.library import ArticleMeta, ScanResult, Skipped, read_article
 from reader.loader import LibraryLoader
 from reader.models import ArticleFilterProxy, ArticleListModel, Role
-from reader.savefile import SaveError, savefile_open
-from reader.settings import Settings
 from reader.ui.article_list import ArticleList
 from reader.ui.font_controls import FontFamilyBox, FontSizeBox, next_size
 from reader.ui.reading_view import ReadingView
-from reader.ui.skipped_dialog import SkippedDialog
-from reader.userdata import StoreError, UserStore
+
+# Reading and parsing modules are imported where first used (the loader thread, opening an
+# article): the window paints before they load.
+if TYPE_CHECKING:
+    from reader.library import ArticleMeta, ScanResult, Skipped
+    from reader.settings import Settings
+    from reader.userdata import UserStore
 
 
 class MainWindow(QMainWindow):
@@ -84,7 +85,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._restore()
-        self.load_library(self.library)
+        # Reading starts once the event loop runs: the window appears at once and fills in.
+        QTimer.singleShot(0, lambda: self.load_library(self.library))
 
     # --- construction ----------------------------------------------------------------------
 
@@ -265,6 +267,8 @@ class MainWindow(QMainWindow):
             self.load_library([folder])
 
     def show_skipped(self) -> None:
+        from reader.ui.skipped_dialog import SkippedDialog
+
         SkippedDialog(self.skipped, self).exec()
 
     # --- selection and reading -------------------------------------------------------------
@@ -313,6 +317,10 @@ class MainWindow(QMainWindow):
         self.article_shown.emit(meta.id)
 
     def _show_file(self, meta: ArticleMeta) -> None:
+        from reader.article import article_id
+        from reader.decoding import DecodeError
+        from reader.library import read_article
+
         try:
             article = read_article(meta.path)
         except (OSError, DecodeError) as err:
@@ -365,6 +373,8 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         if not name:
             return
+        from reader.savefile import SaveError, savefile_open
+
         try:
             with savefile_open(name) as out:
                 out.write(self.store.export_json())
@@ -377,6 +387,8 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        from reader.userdata import StoreError
+
         try:
             added = self.store.import_json(Path(name).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, StoreError) as err:

@@ -6,6 +6,8 @@ Article text is untrusted, so it only ever enters the document through ``QTextCu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
@@ -22,8 +24,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.arabic import article_direction, display_safe, paragraph_direction
-from reader.article import Article, BlockKind
-from reader.metaline import meta_line
+
+if TYPE_CHECKING:
+    from reader.article import Article
 
 # Sizes relative to the reading font, line heights relative to each block's own pixel size.
 # A fixed line height from the em looks the same in every font (natural heights vary by ~20 %).
@@ -102,11 +105,17 @@ class ReadingView(QTextBrowser):
 
     def show_message(self, title: str, text: str) -> None:
         """A message of ours (not article text) in place of an article."""
+        from reader.article import Article
+
         self._article = Article(title=title, source="", date=None, blocks=())
         self._notice = text
         self._rebuild(with_meta=False)
 
     def _rebuild(self, with_meta: bool = True) -> None:
+        # Imported on first use: the parser module is not needed to paint an empty window.
+        from reader.article import BlockKind
+        from reader.metaline import meta_line
+
         article = self._article
         scroll = self.verticalScrollBar()
         fraction = scroll.value() / scroll.maximum() if scroll.maximum() else 0.0
