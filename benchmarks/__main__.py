@@ -1,7 +1,7 @@
 """Qari's benchmarks. Each reports medians and a ratio to a baseline measured in the same run.
 
-    python -m benchmarks startup [--runs 5]   cold start to first painted window, vs bare Qt
-    python -m benchmarks open [--runs 30]     click in the list to the article painted
+python -m benchmarks startup [--runs 5]   cold start to first painted window, vs bare Qt
+python -m benchmarks open [--runs 30]     click in the list to the article painted
 """
 
 from __future__ import annotations
@@ -108,8 +108,11 @@ def open_article(runs: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("startup").add_argument("--runs", type=int, default=5)
     sub.add_parser("open").add_argument("--runs", type=int, default=30)

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_TITLE
 from reader import paths
 from reader.app import main
 from reader.userdata import UserStore
+
+from conftest import SEED_TITLE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,9 +31,21 @@ def test_list_json_has_every_field(capsys, library):
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
     articles = [r for r in rows if "skipped" not in r]
-    assert {r["title"] for r in articles} == {SEED_TITLE, "Kim visits fighter jet factory in Russia"}
+    assert {r["title"] for r in articles} == {
+        SEED_TITLE,
+        "Kim visits fighter jet factory in Russia",
+    }
     seed = next(r for r in articles if r["title"] == SEED_TITLE)
-    assert set(seed) == {"id", "path", "title", "source", "date", "direction", "words", "bookmarked"}
+    assert set(seed) == {
+        "id",
+        "path",
+        "title",
+        "source",
+        "date",
+        "direction",
+        "words",
+        "bookmarked",
+    }
     assert (seed["date"], seed["direction"], seed["bookmarked"]) == ("2023-09-15", "rtl", False)
     assert seed["source"] == "أ ف ب-الامة برس" and seed["words"] > 500
     assert rows[-1]["path"].endswith("broken.txt") and "binary" in rows[-1]["skipped"]

@@ -4,10 +4,11 @@ import os
 import shutil
 
 import pytest
-from conftest import ENGLISH_ARTICLE, SEED_FILE, SEED_TITLE
 
 from reader.index import IndexCache
 from reader.library import ArticleMeta, Skipped, iter_files, load_entry, scan
+
+from conftest import ENGLISH_ARTICLE, SEED_FILE, SEED_TITLE
 
 
 def _by_title(result):

@@ -3,10 +3,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import SEED_FILE
 
 from reader.article import parse_article
 from reader.metaline import format_date, format_reading_time, meta_line
+
+from conftest import SEED_FILE
 
 
 def test_seed_meta_line():

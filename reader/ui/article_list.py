@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -51,6 +52,13 @@ class ArticleList(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setItemDelegate(DirectionDelegate(self))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A flat list has nothing to expand or collapse: let + and - reach the window (zoom).
+        if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
 
     def setModel(self, model) -> None:
         super().setModel(model)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -190,6 +190,15 @@ class MainWindow(QMainWindow):
         self.view.set_reading_font(family, self.size_box.value())
         self.actions_[ActionId.BOOKMARKS_ONLY].setChecked(s.get(S.BOOKMARKS_ONLY))
         self.actions_[ActionId.TOGGLE_BOOKMARK].setEnabled(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # X11 matches no shortcut for a bare keypad + or - (Ctrl+keypad works): take them here
+        # when the focused widget passes them on.
+        keypad = event.modifiers() == Qt.KeyboardModifier.KeypadModifier
+        if keypad and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
+            self.zoom(1 if event.key() == Qt.Key.Key_Plus else -1)
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._loader is not None:
