@@ -78,9 +78,24 @@ def run_gui(args, qt_argv: list[str], parser) -> int:
         QMessageBox.critical(None, "Qari", str(err))
         return 1
     window.show()
+    _close_on_signals(app)
     code = app.exec()
     window.store.close()
     return code
+
+
+def _close_on_signals(app) -> None:
+    """Ctrl+C or a polite kill closes the window the normal way, saving its state."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.closeAllWindows())
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
 
 
 if __name__ == "__main__":

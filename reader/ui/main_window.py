@@ -258,11 +258,11 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown == total:
-            text = self.tr("%n article(s)", "", total)
+            text = self.tr("Articles: %1").replace("%1", str(total))
         else:
-            text = self.tr("%1 of %2 articles").replace("%1", str(shown)).replace("%2", str(total))
+            text = self.tr("Articles: %1 of %2").replace("%1", str(shown)).replace("%2", str(total))
         self.count_label.setText(text)
-        self.skipped_button.setText(self.tr("%n skipped", "", len(self.skipped)))
+        self.skipped_button.setText(self.tr("Skipped: %1").replace("%1", str(len(self.skipped))))
         self.skipped_button.setToolTip(self.tr("Show the files that could not be read"))
         self.skipped_button.setVisible(bool(self.skipped))
 
@@ -405,7 +405,9 @@ class MainWindow(QMainWindow):
             return
         self.model.set_bookmarked_ids(self.store.bookmarked_ids())
         self.model.set_missing_bookmarks(self.store.bookmarks())
-        self.statusBar().showMessage(self.tr("%n bookmark(s) imported", "", added), 5000)
+        self.statusBar().showMessage(
+            self.tr("Bookmarks imported: %1").replace("%1", str(added)), 5000
+        )
 
     # --- the reading font ------------------------------------------------------------------
 

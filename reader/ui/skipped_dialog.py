@@ -27,7 +27,9 @@ class SkippedDialog(QDialog):
         self.resize(760, 420)
         layout = QVBoxLayout(self)
         if skipped:
-            text = self.tr("%n file(s) could not be read as articles:", "", len(skipped))
+            text = self.tr("Files that could not be read as articles: %1").replace(
+                "%1", str(len(skipped))
+            )
         else:
             text = self.tr("Every file in the library was read.")
         layout.addWidget(QLabel(text))
