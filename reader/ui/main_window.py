@@ -85,8 +85,11 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._restore()
-        # Reading starts once the event loop runs: the window appears at once and fills in.
-        QTimer.singleShot(0, lambda: self.load_library(self.library))
+        # Reading starts once the window has painted: it appears at once and fills in, and the
+        # worker's imports don't compete with that first paint for the interpreter. A window
+        # that is not drawn soon (started minimised, hidden) starts reading anyway.
+        self.view.first_painted.connect(self._start_reading)
+        QTimer.singleShot(500, self._start_reading)
 
     # --- construction ----------------------------------------------------------------------
 
@@ -186,7 +189,9 @@ class MainWindow(QMainWindow):
         if self.family_box.findText(family) < 0:
             family = DEFAULT_FAMILY  # the remembered font was uninstalled
         self.family_box.set_family(family)
+        blocked = self.size_box.blockSignals(True)  # lay the document out once, just below
         self.size_box.setValue(s.get(S.FONT_SIZE))
+        self.size_box.blockSignals(blocked)
         self.view.set_reading_font(family, self.size_box.value())
         self.actions_[ActionId.BOOKMARKS_ONLY].setChecked(s.get(S.BOOKMARKS_ONLY))
         self.actions_[ActionId.TOGGLE_BOOKMARK].setEnabled(False)
@@ -212,6 +217,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # --- the library -----------------------------------------------------------------------
+
+    def _start_reading(self) -> None:
+        if self._loader is None:
+            self.load_library(self.library)
 
     def load_library(self, library: Sequence[str]) -> None:
         if self._loader is not None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QFontInfo,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -52,6 +53,7 @@ def _direction(name: str) -> Qt.LayoutDirection:
 
 class ReadingView(QTextBrowser):
     zoom_requested = Signal(int)  # +1 / -1 steps, from Ctrl+wheel
+    first_painted = Signal()  # once, after the pane has first been drawn
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,7 @@ class ReadingView(QTextBrowser):
         self.setAccessibleName(self.tr("Article text"))
         self._article: Article | None = None
         self._notice = ""
+        self._painted = False
 
     # --- untrusted content: nothing is ever fetched or followed -----------------------------
 
@@ -112,16 +115,16 @@ class ReadingView(QTextBrowser):
         self._rebuild(with_meta=False)
 
     def _rebuild(self, with_meta: bool = True) -> None:
-        # Imported on first use: the parser module is not needed to paint an empty window.
-        from reader.article import BlockKind
-        from reader.metaline import meta_line
-
         article = self._article
         scroll = self.verticalScrollBar()
         fraction = scroll.value() / scroll.maximum() if scroll.maximum() else 0.0
         self.document().clear()
         if article is None:
             return
+        # Imported on first use: the parser module is not needed to paint an empty window.
+        from reader.article import BlockKind
+        from reader.metaline import meta_line
+
         self._update_margins()
         direction = article_direction(
             [article.title, *(b.text for b in article.blocks if b.kind != BlockKind.CAPTION)]
@@ -189,6 +192,12 @@ class ReadingView(QTextBrowser):
         fmt.setTopMargin(em * 1.5)
         fmt.setBottomMargin(em * 3)
         frame.setFrameFormat(fmt)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted)  # after this paint reaches the screen
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Before the base class lays the document out again, so it lays out once.
