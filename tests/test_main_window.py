@@ -344,3 +344,47 @@ def test_mixed_runs_follow_the_unicode_bidi_algorithm(qtbot, library, tokens):
 def _visual_pos(visual: str, token: str) -> int:
     found = visual.find(token)
     return found if found >= 0 else visual.find(token[::-1])
+
+
+def test_opening_another_library_is_remembered(qtbot, library, tmp_path):
+    window = open_window(qtbot, library)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "only.txt").write_text("خبر وحيد\nوكالة\n2024-01-02\n\nنص الخبر.\n", "utf-8")
+    with qtbot.waitSignal(window.library_loaded):
+        window.open_library([str(other)])
+    assert window.model.rowCount() == 1 and _selected_title(window) == "خبر وحيد"
+    close_window(window)
+
+    from reader.app import create_main_window
+
+    again = create_main_window([])  # no paths given: the last library comes back
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.library_loaded, timeout=10_000):
+        again.show()
+    assert again.library == [str(other)] and _selected_title(again) == "خبر وحيد"
+    close_window(again)
+
+
+def test_a_folder_without_articles_says_so(qtbot, library, tmp_path):
+    window = open_window(qtbot, library)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "blank.txt").write_bytes(b"   \n")
+    with qtbot.waitSignal(window.library_loaded):
+        window.open_library([str(empty)])
+    assert window.model.rowCount() == 0 and window.current is None
+    assert "No readable articles" in window.view.toPlainText()
+    assert window.skipped_button.text() == "Skipped: 1"
+    assert not window.actions_[ActionId.TOGGLE_BOOKMARK].isEnabled()
+    close_window(window)
+
+
+def test_window_geometry_is_restored(qtbot, library):
+    window = open_window(qtbot, library)
+    window.resize(700, 500)
+    qtbot.waitUntil(lambda: window.width() == 700)
+    close_window(window)
+    again = open_window(qtbot, library, show=False)
+    assert (again.width(), again.height()) == (700, 500)
+    close_window(again)

@@ -262,6 +262,13 @@ class MainWindow(QMainWindow):
         self._update_counts()
         if self.current is None and not self.select_article(self._want_id):
             self.select_newest()
+        if self.current is None:
+            where = ", ".join(single_line(p) for p in self.library)
+            self.view.show_message(
+                self.tr("No articles here"),
+                self.tr("No readable articles were found in %1. Open another folder with "
+                        "File › Open Folder… (Ctrl+O).").replace("%1", where),
+            )  # fmt: skip
         self.library_loaded.emit()
 
     def _update_counts(self) -> None:
@@ -279,10 +286,17 @@ class MainWindow(QMainWindow):
         start = self.library[0] if self.library else str(Path.home())
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open a Folder of Articles"), start)
         if folder:
-            self.settings.set(S.LAST_LIBRARY, [folder])
-            self._want_id = ""
-            self.current = None
-            self.load_library([folder])
+            self.open_library([folder])
+
+    def open_library(self, library: Sequence[str]) -> None:
+        """Switch to another library (remembered for the next start), showing its newest."""
+        self.settings.set(S.LAST_LIBRARY, [str(Path(p).resolve()) for p in library])
+        self._want_id = ""
+        self.current = None
+        self.view.clear_article()
+        self.setWindowTitle("Qari")
+        self.actions_[ActionId.TOGGLE_BOOKMARK].setEnabled(False)
+        self.load_library(library)
 
     def show_skipped(self) -> None:
         from reader.ui.skipped_dialog import SkippedDialog

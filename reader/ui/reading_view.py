@@ -106,6 +106,11 @@ class ReadingView(QTextBrowser):
         self._rebuild()
         self.verticalScrollBar().setValue(0)
 
+    def clear_article(self) -> None:
+        self._article = None
+        self._notice = ""
+        self.document().clear()
+
     def show_message(self, title: str, text: str) -> None:
         """A message of ours (not article text) in place of an article."""
         from reader.article import Article
