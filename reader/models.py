@@ -168,8 +168,11 @@ class ArticleListModel(QAbstractTableModel):
     def row_of(self, article_id: str) -> int:
         return self._row_of.get(article_id, -1)
 
-    def article_ids(self) -> set[str]:
-        return {m.id for m in self._rows if m.id not in self._missing}
+    def newest_id(self) -> str | None:
+        """The article with the latest date (missing bookmarks aside), if any."""
+        present = (m for m in self._rows if m.id not in self._missing)
+        newest = max(present, key=lambda m: (m.date or "", m.title), default=None)
+        return newest.id if newest else None
 
     def clear(self) -> None:
         self.beginResetModel()

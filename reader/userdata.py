@@ -9,9 +9,10 @@ file being renamed, moved, or deleted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -29,6 +30,19 @@ class Bookmark:
     title: str
     path: str
     created: str  # ISO 8601, UTC
+
+
+def _user_action(method: Callable) -> Callable:
+    """Report a failed write (disk full, read-only folder, locked file) as a StoreError."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as err:
+            raise StoreError(f"could not save to {self.path}: {err}") from err
+
+    return wrapper
 
 
 def _now() -> str:
@@ -79,6 +93,7 @@ class UserStore:
         row = self._db.execute("SELECT 1 FROM bookmarks WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
+    @_user_action
     def add_bookmark(self, article_id: str, title: str, path: str) -> Bookmark:
         bookmark = Bookmark(article_id, title, path, _now())
         self._db.execute(
@@ -87,9 +102,11 @@ class UserStore:
         )
         return bookmark
 
+    @_user_action
     def remove_bookmark(self, article_id: str) -> None:
         self._db.execute("DELETE FROM bookmarks WHERE id = ?", (article_id,))
 
+    @_user_action
     def toggle_bookmark(self, article_id: str, title: str, path: str) -> bool:
         """Return whether the article is bookmarked afterwards."""
         if self.is_bookmarked(article_id):
@@ -98,6 +115,7 @@ class UserStore:
         self.add_bookmark(article_id, title, path)
         return True
 
+    @_user_action
     def refresh_locations(self, seen: Iterable[tuple[str, str, str]]) -> int:
         """Update the title/path snapshots of bookmarked articles seen at (id, title, path).
 
@@ -123,6 +141,7 @@ class UserStore:
         }
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
+    @_user_action
     def import_json(self, text: str) -> int:
         """Merge bookmarks from an export; returns how many were new. Nothing changes on error."""
         try:

@@ -388,3 +388,18 @@ def test_window_geometry_is_restored(qtbot, library):
     again = open_window(qtbot, library, show=False)
     assert (again.width(), again.height()) == (700, 500)
     close_window(again)
+
+
+def test_a_bookmark_that_cannot_be_saved_is_reported(qtbot, library, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[1:]))
+    window = open_window(qtbot, library)
+    window.store._db.execute("PRAGMA query_only = 1")
+    qtbot.keyClick(window.list, Qt.Key.Key_D, Ctrl)
+    assert warnings and warnings[0][0] == "Bookmark not saved"
+    assert not window.actions_[ActionId.TOGGLE_BOOKMARK].isChecked()
+    row = window.model.row_of(window.current.id)
+    assert window.model.index(row, Column.BOOKMARK).data() == ""
+    close_window(window)

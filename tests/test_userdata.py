@@ -89,3 +89,14 @@ def test_a_file_that_is_not_a_database_is_reported(tmp_path):
     with pytest.raises(StoreError, match="cannot open"):
         UserStore(path)
     assert path.read_bytes() == b"garbage" * 1000  # the user's file is left for them to inspect
+
+
+def test_a_failed_write_is_a_store_error_and_changes_nothing(tmp_path):
+    store = UserStore(tmp_path / "u.sqlite")
+    store.add_bookmark("a1", "t", "p")
+    store._db.execute("PRAGMA query_only = 1")  # what a read-only or locked file does to writes
+    with pytest.raises(StoreError, match="could not save"):
+        store.toggle_bookmark("b2", "t", "p")
+    with pytest.raises(StoreError, match="could not save"):
+        store.remove_bookmark("a1")
+    assert store.bookmarked_ids() == {"a1"}

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     library_loaded = Signal()  # every file of the library has been read
-    article_shown = Signal(str)  # the id of the article (or missing bookmark) now in the pane
 
     def __init__(
         self,
@@ -317,11 +316,9 @@ class MainWindow(QMainWindow):
         return True
 
     def select_newest(self) -> None:
-        rows = [self.model.meta(r) for r in range(self.model.rowCount())]
-        dated = [m for m in rows if m.id in self.model.article_ids()]
-        if dated:
-            newest = max(dated, key=lambda m: (m.date or "", m.title))
-            self.select_article(newest.id)
+        newest = self.model.newest_id()
+        if newest:
+            self.select_article(newest)
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -346,7 +343,6 @@ class MainWindow(QMainWindow):
             )  # fmt: skip
         else:
             self._show_file(meta)
-        self.article_shown.emit(meta.id)
 
     def _show_file(self, meta: ArticleMeta) -> None:
         from reader.article import article_id
@@ -374,24 +370,25 @@ class MainWindow(QMainWindow):
         meta = self.current
         if meta is None:
             return
+        from reader.userdata import StoreError
+
         try:
             on = self.store.toggle_bookmark(meta.id, meta.title, meta.path)
-        except Exception as err:
-            self.actions_[ActionId.TOGGLE_BOOKMARK].setChecked(not self._is_bookmarked(meta))
+        except StoreError as err:
+            # The action toggled itself when triggered: put it back as the list shows it.
+            row = self.model.index(self.model.row_of(meta.id), 0)
+            self.actions_[ActionId.TOGGLE_BOOKMARK].setChecked(bool(row.data(Role.BOOKMARKED)))
             QMessageBox.warning(self, self.tr("Bookmark not saved"), single_line(str(err)))
             return
         self.actions_[ActionId.TOGGLE_BOOKMARK].setChecked(on)
         self.model.set_bookmarked(meta.id, on)
         if self.model.row_of(meta.id) < 0:  # a missing bookmark, now removed
             self.current = None
-            self.view.clear()
+            self.view.clear_article()
             self.actions_[ActionId.TOGGLE_BOOKMARK].setEnabled(False)
         self.statusBar().showMessage(
             self.tr("Bookmarked") if on else self.tr("Bookmark removed"), 3000
         )
-
-    def _is_bookmarked(self, meta: ArticleMeta) -> bool:
-        return self.store.is_bookmarked(meta.id)
 
     def set_bookmarks_only(self, on: bool) -> None:
         self.proxy.set_bookmarks_only(on)
