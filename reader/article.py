@@ -208,7 +208,8 @@ _BOILERPLATE_KEYS = frozenset(" ".join(_WORD.findall(_fold(b))) for b in _BOILER
 
 def _clean(s: str) -> str:
     """Collapse every whitespace run (NBSP included) to one space and strip invisibles."""
-    return _WS_RUN.sub(" ", s).strip(_STRIP)
+    # str.split() and the regex \s agree on what whitespace is; split/join is ~5x faster.
+    return " ".join(s.split()).strip(_STRIP)
 
 
 def _count_words(s: str) -> int:
@@ -294,8 +295,10 @@ def _subheading(line: str) -> str | None:
     return inner if _LETTER.search(inner) else None
 
 
-def _split_captions(raw: str) -> list[Block]:
-    """Split leading "caption (credit)<≥2 blanks>text" parts off a raw line."""
+def _split_captions(raw: str, clean: str) -> list[Block]:
+    """Split leading "caption (credit)<≥2 blanks>text" parts off a raw line (``clean``: cleaned)."""
+    if "(" not in raw:  # most lines: no credit, nothing to split
+        return [Block(BlockKind.PARAGRAPH, clean)]
     out: list[Block] = []
     pos = 0  # start of the not yet consumed text; slicing stays bounded on huge lines
     while (m := _find_caption_credit(raw, pos)) is not None:
@@ -361,8 +364,7 @@ def _parse_header(clean: list[str]) -> tuple[str, str, datetime.date | None, int
     return title, source, date, body_start
 
 
-def _parse_body(raw_lines: list[str]) -> list[Block]:
-    clean = [_clean(line) for line in raw_lines]
+def _parse_body(raw_lines: list[str], clean: list[str]) -> list[Block]:
     # Navigation words are boilerplate only in the trailing run; in the text they stay.
     end = len(clean)
     while end and (
@@ -400,7 +402,7 @@ def _parse_body(raw_lines: list[str]) -> list[Block]:
             flush()
             blocks.append(Block(BlockKind.SUBHEADING, inner))
             continue
-        for block in _split_captions(raw):
+        for block in _split_captions(raw, line):
             if block.kind is BlockKind.CAPTION:
                 flush()
                 blocks.append(block)
@@ -433,18 +435,30 @@ def parse_article(text: str) -> Article:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     clean = [_clean(line) for line in raw_lines]
     title, source, date, body_start = _parse_header(clean)
-    blocks = _parse_body(raw_lines[body_start:])
+    blocks = _parse_body(raw_lines[body_start:], clean[body_start:])
     if not title and blocks:
         first = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), blocks[0])
         title = _excerpt(first.text)
     return Article(title=title, source=source, date=date, blocks=tuple(blocks))
 
 
+class _DropMarks(dict):
+    """str.translate table deleting combining marks and format characters, filled lazily."""
+
+    def __missing__(self, code: int) -> int | None:
+        keep = unicodedata.category(chr(code)) not in ("Mn", "Me", "Cf")
+        self[code] = code if keep else None
+        return self[code]
+
+
+_DROP_MARKS = _DropMarks({0x0640: None})  # tatweel too
+
+
 def _id_words(text: str) -> list[str]:
     """Letters and digits only: immune to NBSP, dashes, quotes, harakat, presentation forms."""
-    text = unicodedata.normalize("NFKC", text).replace("\u0640", "")
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
-    return _WORD.findall(text.casefold())
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _WORD.findall(text.translate(_DROP_MARKS).casefold())
 
 
 def article_id(article: Article) -> str:
