@@ -19,6 +19,10 @@ class ActionId(Enum):
     EXPORT_BOOKMARKS = auto()
     IMPORT_BOOKMARKS = auto()
     QUIT = auto()
+    SEARCH = auto()
+    FIND = auto()
+    FIND_NEXT = auto()
+    FIND_PREVIOUS = auto()
     TOGGLE_BOOKMARK = auto()
     BOOKMARKS_ONLY = auto()
     ZOOM_IN = auto()
@@ -57,6 +61,22 @@ SPECS: dict[ActionId, ActionSpec] = {
         (StdKey.Quit, QKeySequence("Ctrl+Q")),
         QIcon.ThemeIcon.ApplicationExit,
         menu_role=QAction.MenuRole.QuitRole,
+    ),
+    ActionId.SEARCH: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "&Search the Library"),
+        (QKeySequence("Ctrl+K"),),
+        QIcon.ThemeIcon.EditFind,
+        tip=QT_TRANSLATE_NOOP(_CTX, "Search titles and text of every article (Ctrl+K)"),
+    ),
+    ActionId.FIND: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "&Find in Article…"), (StdKey.Find,), QIcon.ThemeIcon.EditFind
+    ),
+    ActionId.FIND_NEXT: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "Find &Next"), (QKeySequence("F3"), StdKey.FindNext)
+    ),
+    ActionId.FIND_PREVIOUS: ActionSpec(
+        QT_TRANSLATE_NOOP(_CTX, "Find Pre&vious"),
+        (QKeySequence("Shift+F3"), StdKey.FindPrevious),
     ),
     ActionId.TOGGLE_BOOKMARK: ActionSpec(
         QT_TRANSLATE_NOOP(_CTX, "&Bookmark"),

@@ -38,7 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--list", action="store_true",
         help="no window: print the library, one article per line, then each skipped file",
     )  # fmt: skip
-    parser.add_argument("--json", action="store_true", help="with --list: one JSON object a line")
+    parser.add_argument(
+        "--search", metavar="QUERY",
+        help="no window: print the articles matching QUERY, best first (same fields as --list)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--json", action="store_true", help="with --list or --search: one JSON object a line"
+    )
     parser.add_argument(
         "--export-bookmarks",
         metavar="FILE",
@@ -50,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def is_headless(args: argparse.Namespace) -> bool:
-    return bool(args.list or args.export_bookmarks or args.import_bookmarks)
+    commands = (args.list, args.search is not None, args.export_bookmarks, args.import_bookmarks)
+    return any(commands)
 
 
 def default_library(given: Sequence[str]) -> list[str]:
@@ -73,26 +80,45 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             return _import(args.import_bookmarks, out)
         if args.export_bookmarks:
             return _export(args.export_bookmarks, out)
-        return _list(default_library(args.paths), args.json, out)
+        return _list(default_library(args.paths), args.search, args.json, out)
     except (StoreError, SaveError, OSError) as error:
         print(f"qari: {single_line(str(error))}", file=err)
         return 1
 
 
-def _list(library: Sequence[str], as_json: bool, out: TextIO) -> int:
-    from reader.index import IndexCache
-    from reader.library import scan
+def _load(library: Sequence[str]):
+    """The library brought up to date in the index, as a catalog; and the open index."""
+    from reader.catalog import Catalog
+    from reader.index import Index
+    from reader.library import sync
+
+    catalog = Catalog()
+    index = Index(paths.index_path())
+    if index.needs_rebuild():
+        index.rebuild()
+    sync(library, index, on_cached=catalog.apply, on_update=lambda e, r, *_: catalog.apply(e, r))
+    return catalog, index
+
+
+def _list(library: Sequence[str], query: str | None, as_json: bool, out: TextIO) -> int:
+    from reader.catalog import SortKey, ViewSpec
+    from reader.search import search
     from reader.userdata import UserStore
 
     store = UserStore(paths.user_store_path())
     bookmarked = store.bookmarked_ids()
     store.close()
-    cache = IndexCache(paths.index_path())
+    catalog, index = _load(library)
     try:
-        result = scan(library, cache)
+        if query is None:
+            articles = sorted(catalog.articles(), key=lambda m: m.path)
+        else:
+            found = search(index, query)
+            spec = ViewSpec(sort=SortKey.RELEVANCE, hits=found.hits if found else None)
+            articles = catalog.view(spec) if found else []
     finally:
-        cache.close()
-    for m in result.articles:
+        index.close()
+    for m in articles:
         if as_json:
             row = {
                 "id": m.id, "path": m.path, "title": m.title, "source": m.source,
@@ -104,7 +130,9 @@ def _list(library: Sequence[str], as_json: bool, out: TextIO) -> int:
             mark = "★" if m.id in bookmarked else " "
             fields = (mark, m.date or "----------", m.title, m.source, single_line(m.path))
             print("\t".join(fields), file=out)
-    for s in result.skipped:
+    if query is not None:
+        return 0
+    for s in sorted(catalog.skipped.values(), key=lambda s: s.path):
         if as_json:
             print(safe_json({"path": s.path, "skipped": s.reason}), file=out)
         else:

@@ -1,103 +1,221 @@
-"""The rebuildable cache of what each file held when it was last read.
+"""The rebuildable cache: what each file held when it was last read, and a full-text index.
 
 Keyed by path with the file's size and mtime, so reopening a library only re-reads files that
 changed. It holds nothing the user made: on any sign of damage it is deleted and rebuilt.
+
+The full-text index is a contentless FTS5 table over our own normalized tokens (see
+``reader.normalize``): the text stays in the files, the index only holds postings. SQLite 3.40
+cannot delete rows from a contentless table, so a changed or removed file leaves its postings
+behind under a key that no longer exists in ``files`` ("stale"); searches only return live keys,
+and once stale postings outnumber live ones the index is rebuilt from scratch. Keys come from
+AUTOINCREMENT, so a stale key is never given to another file.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from reader.library import ArticleMeta, Skipped
+from reader.library import ArticleMeta, Indexed, Skipped
+from reader.normalize import NORMALIZATION_VERSION
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-_COLUMNS = "path, size, mtime_ns, id, title, source, date, direction, words, encoding, skipped"
+# Ranking every hit of a word found in most of 100,000 articles costs ~300 ms with bm25;
+# past this many hits the word is too common to rank usefully: newest first instead.
+RANK_CAP = 2000
+# Title words weigh more than body words.
+_BM25 = "bm25(fts, 4.0, 1.0)"
+
+_FIELDS = "key, path, size, mtime_ns, id, title, source, date, direction, words, encoding, skipped"
 
 
-class IndexCache:
+class IndexError_(Exception):
+    """A search the index cannot run (a malformed MATCH expression)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    keys: list[int]  # best first when ranked; otherwise unordered (the caller sorts by date)
+    ranked: bool
+
+
+def _entry(row: tuple) -> ArticleMeta | Skipped:
+    key, path, size, mtime_ns, aid, title, source, date, direction, words, encoding, skip = row
+    if skip is not None:
+        return Skipped(path, skip, size, mtime_ns)
+    return ArticleMeta(
+        id=aid, path=path, title=title, source=source, date=date, direction=direction,
+        words=words, encoding=encoding, size=size, mtime_ns=mtime_ns, key=key,
+    )  # fmt: skip
+
+
+def _prefix_range(root: str) -> tuple[str, str]:
+    """Bounds selecting every path inside folder ``root`` with an index range scan."""
+    base = root.rstrip("/\\") + "/"
+    return base, base[:-1] + chr(ord("/") + 1)
+
+
+class Index:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._open()
         except sqlite3.DatabaseError:
-            # A damaged cache is only a slower start: throw it away.
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self._discard()
             self._open()
+
+    def _discard(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def _open(self) -> None:
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit is fine
+        self._db.execute("PRAGMA cache_size=-32000")
         if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-            self._db.executescript(
-                f"""
-                DROP TABLE IF EXISTS files;
-                CREATE TABLE files (
-                    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, id TEXT,
-                    title TEXT, source TEXT, date TEXT, direction TEXT, words INTEGER,
-                    encoding TEXT, skipped TEXT);
-                PRAGMA user_version = {SCHEMA_VERSION};
-                """
-            )
+            self._create()
+        elif self._meta("normalization") != NORMALIZATION_VERSION:
+            self._create()  # tokens folded by other rules would no longer match queries
+
+    def _meta(self, name: str) -> object:
+        row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def _create(self) -> None:
+        self._db.executescript(
+            f"""
+            DROP TABLE IF EXISTS files;
+            DROP TABLE IF EXISTS fts;
+            DROP TABLE IF EXISTS meta;
+            CREATE TABLE files (
+                key INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE NOT NULL,
+                size INTEGER, mtime_ns INTEGER, id TEXT, title TEXT, source TEXT, date TEXT,
+                direction TEXT, words INTEGER, encoding TEXT, skipped TEXT);
+            CREATE VIRTUAL TABLE fts USING fts5(
+                title, body, content='', tokenize='unicode61 remove_diacritics 0');
+            CREATE TABLE meta (name TEXT PRIMARY KEY, value);
+            INSERT INTO meta VALUES ('stale', 0);
+            PRAGMA user_version = {SCHEMA_VERSION};
+            """
+        )
+        self._db.execute("INSERT INTO meta VALUES ('normalization', ?)", (NORMALIZATION_VERSION,))
 
     def close(self) -> None:
         self._db.close()
 
-    def lookup(self, path: str, size: int, mtime_ns: int) -> ArticleMeta | Skipped | None:
-        """What ``path`` held, if the file is unchanged since it was cached."""
-        row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM files WHERE path = ? AND size = ? AND mtime_ns = ?",
-            (path, size, mtime_ns),
-        ).fetchone()
-        if row is None:
-            return None
-        if row[10] is not None:
-            return Skipped(row[0], row[10], size, mtime_ns)
-        return ArticleMeta(
-            id=row[3],
-            path=row[0],
-            title=row[4],
-            source=row[5],
-            date=row[6],
-            direction=row[7],
-            words=row[8],
-            encoding=row[9],
-            size=size,
-            mtime_ns=mtime_ns,
-        )
+    # --- what is cached ----------------------------------------------------------------------
 
-    def store(self, entries: Iterable[ArticleMeta | Skipped]) -> None:
-        rows = []
-        for e in entries:
-            if isinstance(e, Skipped):
-                rows.append((e.path, e.size, e.mtime_ns, *([None] * 7), e.reason))
-            else:
-                rows.append(
-                    (e.path, e.size, e.mtime_ns, e.id, e.title, e.source, e.date, e.direction,
-                     e.words, e.encoding, None)
-                )  # fmt: skip
+    def entries_under(self, roots: Sequence[str]) -> list[ArticleMeta | Skipped]:
+        """Every cached file inside these folders (or equal to these file paths)."""
+        found: list[ArticleMeta | Skipped] = []
+        for root in roots:
+            low, high = _prefix_range(root)
+            rows = self._db.execute(
+                f"SELECT {_FIELDS} FROM files WHERE path = ? OR (path >= ? AND path < ?)",
+                (root, low, high),
+            )
+            found.extend(_entry(row) for row in rows)
+        return found
+
+    def stale_count(self) -> int:
+        return int(self._meta("stale") or 0)
+
+    def live_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM files WHERE skipped IS NULL").fetchone()[0]
+
+    def needs_rebuild(self) -> bool:
+        stale = self.stale_count()
+        return stale > 1000 and stale > self.live_count()
+
+    def rebuild(self) -> None:
+        """Forget everything: the next scan reads every file again."""
+        self._db.close()
+        self._discard()
+        self._open()
+
+    # --- changes -----------------------------------------------------------------------------
+
+    def put(self, items: Iterable[Indexed]) -> list[ArticleMeta | Skipped]:
+        """Store freshly read files, replacing what their paths held; returns them with keys."""
+        stored: list[ArticleMeta | Skipped] = []
         with self._db:
             self._db.execute("BEGIN")
-            self._db.executemany(
-                f"INSERT OR REPLACE INTO files ({_COLUMNS}) VALUES ({', '.join('?' * 11)})", rows
-            )
+            stale = self._forget([i.entry.path for i in items])
+            for item in items:
+                e = item.entry
+                if isinstance(e, Skipped):
+                    self._db.execute(
+                        "INSERT INTO files (path, size, mtime_ns, skipped) VALUES (?, ?, ?, ?)",
+                        (e.path, e.size, e.mtime_ns, e.reason),
+                    )
+                    stored.append(e)
+                    continue
+                key = self._db.execute(
+                    "INSERT INTO files (path, size, mtime_ns, id, title, source, date, direction,"
+                    " words, encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (e.path, e.size, e.mtime_ns, e.id, e.title, e.source, e.date, e.direction,
+                     e.words, e.encoding),
+                ).lastrowid  # fmt: skip
+                self._db.execute(
+                    "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
+                    (key, item.title_text, item.body_text),
+                )
+                stored.append(e.with_key(key))
+            self._add_stale(stale)
+        return stored
 
-    def forget_missing(self, roots: Iterable[str], seen: set[str]) -> None:
-        """Drop rows for files under ``roots`` that the last scan no longer found."""
-        gone = []
-        for root in roots:
-            prefix = root.rstrip("/\\") + "/"
-            rows = self._db.execute(
-                "SELECT path FROM files WHERE path = ? OR substr(path, 1, ?) = ?",
-                (root, len(prefix), prefix),
+    def remove(self, paths: Iterable[str]) -> list[int]:
+        """Forget files that are gone; returns the keys their articles had."""
+        paths = list(paths)
+        keys = [
+            key
+            for path in paths
+            for (key,) in self._db.execute(
+                "SELECT key FROM files WHERE path = ? AND skipped IS NULL", (path,)
             )
-            gone.extend(p for (p,) in rows if p not in seen)
-        if gone:
-            with self._db:
-                self._db.execute("BEGIN")
-                self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in gone))
+        ]
+        with self._db:
+            self._db.execute("BEGIN")
+            self._add_stale(self._forget(paths))
+        return keys
+
+    def _forget(self, paths: list[str]) -> int:
+        """Delete the rows of these paths; returns how many had postings (now stale)."""
+        stale = 0
+        for path in paths:
+            row = self._db.execute(
+                "DELETE FROM files WHERE path = ? RETURNING skipped", (path,)
+            ).fetchone()
+            stale += row is not None and row[0] is None
+        return stale
+
+    def _add_stale(self, count: int) -> None:
+        if count:
+            self._db.execute("UPDATE meta SET value = value + ? WHERE name = 'stale'", (count,))
+
+    # --- search ------------------------------------------------------------------------------
+
+    def search(self, match: str, cap: int = RANK_CAP) -> Hits:
+        """Keys of the articles matching an FTS5 expression: best first (newest first on ties),
+        or, for a word too common to rank, unordered and possibly with stale keys (the caller
+        keeps the keys it knows and sorts them by date)."""
+        try:
+            first = self._db.execute(
+                "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (match, cap + 1)
+            ).fetchall()
+            if len(first) <= cap:
+                rows = self._db.execute(
+                    "SELECT fts.rowid FROM fts JOIN files ON files.key = fts.rowid"
+                    f" WHERE fts MATCH ? ORDER BY {_BM25}, files.date DESC",
+                    (match,),
+                )
+                return Hits([key for (key,) in rows], ranked=True)
+            rows = self._db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match,))
+            return Hits([key for (key,) in rows], ranked=False)
+        except sqlite3.OperationalError as err:
+            raise IndexError_(str(err)) from err

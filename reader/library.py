@@ -1,20 +1,23 @@
 """Finding and reading the article files of a library (folders and single files).
 
-Qt-free: the GUI runs ``scan`` on a worker thread, the command line runs it directly.
+Qt-free: the GUI runs ``sync`` on a worker thread, the command line runs it directly.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 from reader.arabic import article_direction, single_line
 from reader.article import Article, BlockKind, article_id, parse_article
 from reader.decoding import DecodeError, read_text_file
+from reader.normalize import index_text
 
 TEXT_SUFFIXES = {".txt", ""}
 
@@ -23,7 +26,7 @@ TEXT_SUFFIXES = {".txt", ""}
 class ArticleMeta:
     """What the list shows of an article; the text itself is re-read when it is opened."""
 
-    id: str
+    id: str  # stable across renames and re-encodings: what bookmarks are keyed by
     path: str
     title: str
     source: str
@@ -33,6 +36,10 @@ class ArticleMeta:
     encoding: str
     size: int = 0
     mtime_ns: int = 0
+    key: int = 0  # this version of this file in the index (0: not indexed)
+
+    def with_key(self, key: int) -> ArticleMeta:
+        return replace(self, key=key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,20 +50,25 @@ class Skipped:
     mtime_ns: int = 0
 
 
-@dataclass
-class ScanResult:
-    articles: list[ArticleMeta] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    cancelled: bool = False
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """A file just read: its entry and the normalized text for the full-text index."""
+
+    entry: ArticleMeta | Skipped
+    title_text: str = ""
+    body_text: str = ""
 
 
-class Cache(Protocol):
-    def lookup(self, path: str, size: int, mtime_ns: int) -> ArticleMeta | Skipped | None: ...
-    def store(self, entries: Iterable[ArticleMeta | Skipped]) -> None: ...
-    def forget_missing(self, roots: Iterable[str], seen: set[str]) -> None: ...
+class Store(Protocol):
+    """What scanning needs of the index (reader.index.Index)."""
+
+    def entries_under(self, roots: Sequence[str]) -> list[ArticleMeta | Skipped]: ...
+    def put(self, items: Iterable[Indexed]) -> list[ArticleMeta | Skipped]: ...
+    def remove(self, paths: Iterable[str]) -> list[int]: ...
 
 
-def _is_candidate(name: str) -> bool:
+def is_candidate(name: str) -> bool:
+    """Whether a file found in a library folder is taken as an article (by its name)."""
     if name.startswith("."):
         return False
     return os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
@@ -96,7 +108,7 @@ def iter_files(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[
                     if entry.is_dir():
                         if not entry.name.startswith("."):
                             subfolders.append(entry.path)
-                    elif entry.is_file() and _is_candidate(entry.name):
+                    elif entry.is_file() and is_candidate(entry.name):
                         yield entry.path
                 except OSError:
                     continue
@@ -108,18 +120,20 @@ def read_article(path: str | Path) -> Article:
     return parse_article(read_text_file(path).text)
 
 
-def load_entry(path: str) -> ArticleMeta | Skipped:
+def read_entry(path: str) -> Indexed:
+    """Read one file for the library and the index; a file that can't be used is Skipped."""
     try:
         info = os.stat(path)
         decoded = read_text_file(path)
     except DecodeError as err:
-        return Skipped(path, str(err), *_stamp(path))
+        return Indexed(Skipped(path, str(err), *_stamp(path)))
     except OSError as err:
-        return Skipped(path, f"cannot read: {err.strerror or err}", *_stamp(path))
+        return Indexed(Skipped(path, f"cannot read: {err.strerror or err}", *_stamp(path)))
     article = parse_article(decoded.text)
     if not article.title and not article.blocks:
-        return Skipped(path, "no text", info.st_size, info.st_mtime_ns)
-    return ArticleMeta(
+        return Indexed(Skipped(path, "no text", info.st_size, info.st_mtime_ns))
+    body = [b.text for b in article.blocks]
+    meta = ArticleMeta(
         id=article_id(article),
         path=path,
         title=single_line(article.title),
@@ -133,6 +147,12 @@ def load_entry(path: str) -> ArticleMeta | Skipped:
         size=info.st_size,
         mtime_ns=info.st_mtime_ns,
     )
+    return Indexed(meta, index_text(article.title), index_text("\n".join(body)))
+
+
+def read_entries(paths: Sequence[str]) -> list[Indexed]:
+    """A batch of read_entry, for a worker process."""
+    return [read_entry(p) for p in paths]
 
 
 def _stamp(path: str) -> tuple[int, int]:
@@ -143,52 +163,68 @@ def _stamp(path: str) -> tuple[int, int]:
     return (info.st_size, info.st_mtime_ns)
 
 
-def scan(
-    paths: Sequence[str | Path],
-    cache: Cache | None = None,
-    on_batch: Callable[[list[ArticleMeta], int, int], None] | None = None,
-    cancel: threading.Event | None = None,
-    batch_size: int = 500,
-) -> ScanResult:
-    """Load every article under ``paths``, re-reading only files the cache doesn't know as-is.
+Update = Callable[[list[ArticleMeta | Skipped], list[str], int, int], None]
 
-    ``on_batch(articles, done, total)`` is called as articles arrive. Two files holding the same
-    article (same id) are listed once; the copy is reported as skipped.
+# Below this many files to read, worker processes cost more to start than they save.
+POOL_THRESHOLD = 400
+_CHUNK = 100
+
+
+def sync(
+    roots: Sequence[str | Path],
+    store: Store,
+    on_cached: Callable[[list[ArticleMeta | Skipped]], None] | None = None,
+    on_update: Update | None = None,
+    cancel: threading.Event | None = None,
+    workers: int | None = None,
+    report_missing: bool = True,
+) -> bool:
+    """Bring the index up to date with the files under ``roots``.
+
+    First ``on_cached(entries)`` hands over what the index already knows (a library opens
+    at once from it), then ``on_update(entries, removed_paths, done, total)`` reports files
+    read since and paths gone, in batches. Only files whose size or mtime changed are read;
+    with many of them, ``workers`` processes (default: one per core) read them in parallel.
+    Returns False if cancelled.
     """
-    result = ScanResult()
-    files = list(iter_files(paths, result.skipped))
-    seen_ids: dict[str, str] = {}
-    batch: list[ArticleMeta] = []
-    fresh: list[ArticleMeta | Skipped] = []
-    for done, path in enumerate(files, 1):
+    roots = [os.path.abspath(os.path.expanduser(r)) for r in roots]
+    cached = store.entries_under(roots)
+    if on_cached is not None:
+        on_cached(cached)
+    known = {e.path: (e.size, e.mtime_ns) for e in cached}
+
+    problems: list[Skipped] = []
+    on_disk = list(iter_files(roots, problems))
+    if not report_missing:
+        problems = [p for p in problems if not p.reason.startswith("no such")]
+    seen = set(on_disk)
+    removed = [path for path in known if path not in seen]
+    if removed:
+        store.remove(removed)
+    to_read = [p for p in on_disk if known.get(p) != _stamp(p)]
+    total = len(to_read)
+    if on_update is not None and (removed or problems or not to_read):
+        on_update(list(problems), removed, 0, total)
+
+    done = 0
+    for batch in _read_batches(to_read, workers):
         if cancel is not None and cancel.is_set():
-            result.cancelled = True
-            break
-        entry = None
-        if cache is not None:
-            size, mtime_ns = _stamp(path)
-            entry = cache.lookup(path, size, mtime_ns)
-        if entry is None:
-            entry = load_entry(path)
-            fresh.append(entry)
-        if isinstance(entry, ArticleMeta) and entry.id in seen_ids:
-            entry = Skipped(path, f"same article as {seen_ids[entry.id]}")
-        if isinstance(entry, Skipped):
-            result.skipped.append(entry)
-        else:
-            seen_ids[entry.id] = path
-            result.articles.append(entry)
-            batch.append(entry)
-        if len(batch) >= batch_size or done == len(files):
-            if on_batch is not None:
-                on_batch(batch, done, len(files))
-            batch = []
-        if cache is not None and len(fresh) >= batch_size:
-            cache.store(fresh)
-            fresh = []
-    if cache is not None:
-        cache.store(fresh)
-        if not result.cancelled:
-            roots = [os.path.abspath(os.path.expanduser(p)) for p in paths]
-            cache.forget_missing([r for r in roots if os.path.isdir(r)], set(files))
-    return result
+            return False
+        stored = store.put(batch)
+        done += len(batch)
+        if on_update is not None:
+            on_update(stored, [], done, total)
+    return True
+
+
+def _read_batches(paths: list[str], workers: int | None) -> Iterator[list[Indexed]]:
+    chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+    if workers is None:
+        workers = os.cpu_count() or 1
+    if workers <= 1 or len(paths) < POOL_THRESHOLD:
+        yield from map(read_entries, chunks)
+        return
+    # "spawn": forking a process that runs Qt threads is unsafe.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield from pool.map(read_entries, chunks)

@@ -1,61 +1,78 @@
-"""Scanning a library on a worker thread, so the window is usable while files are read."""
+"""Scanning and indexing a library on a worker thread: the window stays usable meanwhile."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-if TYPE_CHECKING:
-    from reader.library import ArticleMeta, ScanResult
-
 
 class _Worker(QObject):
-    batch_ready = Signal(list, int, int)  # articles, files done, files total
-    finished = Signal(object)  # ScanResult
+    cached = Signal(list)  # entries the index already knew
+    updated = Signal(list, list, int, int)  # entries read, paths gone, files done, files to read
+    finished = Signal(bool)  # completed (False: cancelled)
 
-    def __init__(self, paths: Sequence[str], index_path: Path, cancel: threading.Event) -> None:
+    def __init__(self, roots: Sequence[str], index_path: Path, cancel: threading.Event) -> None:
         super().__init__()
-        self._paths = list(paths)
+        self._roots = list(roots)
         self._index_path = index_path
         self._cancel = cancel
+        self.report_missing = True
 
     @Slot()
     def run(self) -> None:
         # Parsing modules load here, off the GUI thread's path to its first paint.
-        from reader.index import IndexCache
-        from reader.library import scan
+        from reader.index import Index
+        from reader.library import sync
 
         # The SQLite connection belongs to this thread: open and close it here.
-        cache = IndexCache(self._index_path)
+        index = Index(self._index_path)
         try:
-            result = scan(self._paths, cache, self._emit_batch, self._cancel)
+            if index.needs_rebuild():
+                index.rebuild()
+            done = sync(
+                self._roots,
+                index,
+                on_cached=self.cached.emit,
+                on_update=self.updated.emit,
+                cancel=self._cancel,
+                report_missing=self.report_missing,
+            )
         finally:
-            cache.close()
-        self.finished.emit(result)
-
-    def _emit_batch(self, articles: list[ArticleMeta], done: int, total: int) -> None:
-        self.batch_ready.emit(list(articles), done, total)
+            index.close()
+        self.finished.emit(done)
 
 
 class LibraryLoader(QObject):
-    """Loads one library; signals arrive in the thread that created the loader."""
+    """Brings one library's index up to date; signals arrive in the creating thread.
 
-    batch_ready = Signal(list, int, int)
-    finished = Signal(object)
+    ``cached`` comes first (the library as last indexed, for an instant list), then
+    ``updated`` batches as changed files are read, then ``finished``.
+    """
 
-    def __init__(self, paths: Sequence[str], index_path: Path, parent: QObject | None = None):
+    cached = Signal(list)
+    updated = Signal(list, list, int, int)
+    finished = Signal(bool)
+
+    def __init__(
+        self,
+        roots: Sequence[str],
+        index_path: Path,
+        parent: QObject | None = None,
+        report_missing: bool = True,
+    ) -> None:
         super().__init__(parent)
-        self.paths = list(paths)
+        self.roots = list(roots)
         self._cancel = threading.Event()
         self._thread = QThread(self)
-        self._worker = _Worker(self.paths, index_path, self._cancel)
+        self._worker = _Worker(self.roots, index_path, self._cancel)
+        self._worker.report_missing = report_missing
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
-        self._worker.batch_ready.connect(self.batch_ready)
+        self._worker.cached.connect(self.cached)
+        self._worker.updated.connect(self.updated)
         self._worker.finished.connect(self._on_finished)
 
     def start(self) -> None:
@@ -70,7 +87,7 @@ class LibraryLoader(QObject):
     def is_running(self) -> bool:
         return self._thread.isRunning()
 
-    def _on_finished(self, result: ScanResult) -> None:
+    def _on_finished(self, completed: bool) -> None:
         self._thread.quit()
         self._thread.wait()
-        self.finished.emit(result)
+        self.finished.emit(completed)

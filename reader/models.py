@@ -1,8 +1,8 @@
-"""Qt models over the library: the article list and its filter/sort proxy."""
+"""The Qt model of the article list: the catalog's view, with named roles."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
@@ -12,16 +12,19 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont
 
 from reader.arabic import paragraph_direction, single_line
+from reader.catalog import Catalog, SortKey, ViewSpec
 
 if TYPE_CHECKING:
+    from reader.index import Hits
     from reader.library import ArticleMeta
-    from reader.userdata import Bookmark
+    from reader.query import Term
+    from reader.snippets import Snippet
 
 Index = QModelIndex | QPersistentModelIndex
 _USER = Qt.ItemDataRole.UserRole
@@ -37,7 +40,8 @@ class Role(IntEnum):
     WORDS = _USER + 7
     BOOKMARKED = _USER + 8
     MISSING = _USER + 9
-    SORT_KEY = _USER + 10
+    KEY = _USER + 10
+    SNIPPET = _USER + 11  # reader.snippets.Snippet | None, while searching
 
 
 class Column(IntEnum):
@@ -46,6 +50,13 @@ class Column(IntEnum):
     SOURCE = 2
     DATE = 3
 
+
+_SORT_OF_COLUMN = {
+    Column.BOOKMARK: SortKey.BOOKMARK,
+    Column.TITLE: SortKey.TITLE,
+    Column.SOURCE: SortKey.SOURCE,
+    Column.DATE: SortKey.DATE,
+}
 
 _HEADERS = {
     Column.BOOKMARK: "★",
@@ -60,14 +71,24 @@ def _tr(text: str) -> str:
 
 
 class ArticleListModel(QAbstractTableModel):
-    """The articles of the library, plus bookmarked articles whose file is gone ("missing")."""
+    """The rows the catalog's view gives for the sort, filters and search in force.
 
-    def __init__(self, parent=None) -> None:
+    Bookmarked articles whose file is gone are listed too ("missing"), from their snapshot.
+    Every change of sort, filter or search resets the model; the list keeps its current
+    article across resets (see ArticleList).
+    """
+
+    view_changed = Signal()  # after every reset: counts, selection
+
+    def __init__(self, catalog: Catalog | None = None, parent=None) -> None:
         super().__init__(parent)
+        self.catalog = catalog if catalog is not None else Catalog()
+        self.spec = ViewSpec()
         self._rows: list[ArticleMeta] = []
         self._row_of: dict[str, int] = {}
-        self._bookmarked: set[str] = set()
-        self._missing: set[str] = set()
+        self._sort_before_search = (self.spec.sort, self.spec.descending)
+        self._terms: list[Term] = []
+        self._snippets: dict[str, Snippet | None] = {}  # by path, for the search in force
 
     # --- Qt API ----------------------------------------------------------------------------
 
@@ -90,8 +111,8 @@ class ArticleListModel(QAbstractTableModel):
             return None
         meta = self._rows[index.row()]
         column = index.column()
-        bookmarked = meta.id in self._bookmarked
-        missing = meta.id in self._missing
+        bookmarked = meta.id in self.spec.bookmarked
+        missing = self.catalog.is_missing(meta.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Column.BOOKMARK:
                 return "★" if bookmarked else ""
@@ -116,14 +137,14 @@ class ArticleListModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.BOOKMARK:
             return _tr("Bookmarked") if bookmarked else _tr("Not bookmarked")
-        return self._role_data(meta, role, column, bookmarked, missing)
+        return self._role_data(meta, role, bookmarked, missing)
 
-    def _role_data(
-        self, meta: ArticleMeta, role: int, column: int, bookmarked: bool, missing: bool
-    ) -> object:
+    def _role_data(self, meta: ArticleMeta, role: int, bookmarked: bool, missing: bool) -> object:
         match role:
             case Role.ID:
                 return meta.id
+            case Role.KEY:
+                return meta.key
             case Role.TITLE:
                 return meta.title
             case Role.SOURCE:
@@ -141,26 +162,49 @@ class ArticleListModel(QAbstractTableModel):
                 return bookmarked
             case Role.MISSING:
                 return missing
-            case Role.SORT_KEY:
-                return self._sort_key(meta, column, bookmarked)
+            case Role.SNIPPET:
+                return self._snippet(meta) if self._terms and not missing else None
         return None
 
-    @staticmethod
-    def _sort_key(meta: ArticleMeta, column: int, bookmarked: bool) -> object:
-        if column == Column.BOOKMARK:
-            return int(bookmarked)
-        if column == Column.SOURCE:
-            return meta.source.casefold()
-        if column == Column.DATE:
-            return meta.date or ""
-        return meta.title.casefold()
+    def _snippet(self, meta: ArticleMeta) -> Snippet | None:
+        # Asked only for the rows on screen: reading a few files as they scroll into view
+        # costs less than storing every article's text.
+        if meta.path not in self._snippets:
+            from reader.decoding import DecodeError
+            from reader.library import read_article
+            from reader.snippets import make_snippet
+
+            try:
+                snippet = make_snippet(read_article(meta.path), self._terms)
+            except (OSError, DecodeError):
+                snippet = None
+            self._snippets[meta.path] = snippet
+        return self._snippets[meta.path]
 
     def roleNames(self) -> dict[int, bytes]:
         names = super().roleNames()
         names.update({int(r): r.name.lower().encode() for r in Role})
         return names
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sort = _SORT_OF_COLUMN.get(Column(column)) if 0 <= column < len(Column) else None
+        if sort is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (self.spec.sort, self.spec.descending) != (sort, descending):
+            self.spec.sort, self.spec.descending = sort, descending
+            self.refresh()
+
     # --- ours ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recompute the rows from the catalog (after it changed, or the view spec did)."""
+        self.beginResetModel()
+        self._snippets.clear()  # a file may have changed
+        self._rows = self.catalog.view(self.spec)
+        self._row_of = {m.id: row for row, m in enumerate(self._rows)}
+        self.endResetModel()
+        self.view_changed.emit()
 
     def meta(self, row: int) -> ArticleMeta:
         return self._rows[row]
@@ -168,105 +212,66 @@ class ArticleListModel(QAbstractTableModel):
     def row_of(self, article_id: str) -> int:
         return self._row_of.get(article_id, -1)
 
-    def newest_id(self) -> str | None:
-        """The article with the latest date (missing bookmarks aside), if any."""
-        present = (m for m in self._rows if m.id not in self._missing)
-        newest = max(present, key=lambda m: (m.date or "", m.title), default=None)
-        return newest.id if newest else None
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows, self._row_of, self._missing = [], {}, set()
-        self.endResetModel()
-
-    def add_articles(self, articles: Iterable[ArticleMeta]) -> None:
-        new = [a for a in articles if a.id not in self._row_of]
-        if not new:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-        for offset, meta in enumerate(new):
-            self._row_of[meta.id] = first + offset
-        self._rows.extend(new)
-        self.endInsertRows()
+    def is_missing(self, article_id: str) -> bool:
+        return self.catalog.is_missing(article_id)
 
     def set_bookmarked_ids(self, ids: set[str]) -> None:
-        changed = ids ^ self._bookmarked
-        self._bookmarked = set(ids)
-        for article_id in changed:
-            self._emit_changed(article_id)
+        self.spec.bookmarked = set(ids)
+        self.refresh()
 
     def set_bookmarked(self, article_id: str, on: bool) -> None:
-        if (article_id in self._bookmarked) == on:
+        if (article_id in self.spec.bookmarked) == on:
             return
         if on:
-            self._bookmarked.add(article_id)
+            self.spec.bookmarked.add(article_id)
         else:
-            self._bookmarked.discard(article_id)
-            if article_id in self._missing:
-                self._remove(article_id)  # a missing article is listed only for its bookmark
-                return
-        self._emit_changed(article_id)
-
-    def set_missing_bookmarks(self, bookmarks: Iterable[Bookmark]) -> None:
-        """List bookmarks whose article is not in the library, with their title snapshot."""
-        from reader.library import ArticleMeta
-
-        rows = []
-        for b in bookmarks:
-            if b.id in self._row_of:
-                continue
-            self._missing.add(b.id)
-            self._bookmarked.add(b.id)
-            title = single_line(b.title)
-            direction = paragraph_direction(title)
-            rows.append(ArticleMeta(b.id, b.path, title, "", None, direction, 0, ""))
-        self.add_articles(rows)
-
-    def _remove(self, article_id: str) -> None:
-        row = self._row_of[article_id]
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self._missing.discard(article_id)
-        self._row_of = {m.id: i for i, m in enumerate(self._rows)}
-        self.endRemoveRows()
-
-    def _emit_changed(self, article_id: str) -> None:
+            self.spec.bookmarked.discard(article_id)
+        # The row may enter or leave the view (a filter, a missing article): recompute then.
+        if self.spec.bookmarks_only or self.catalog.is_missing(article_id):
+            if not on and self.catalog.is_missing(article_id):
+                self.catalog.forget_missing(article_id)
+            self.refresh()
+            return
         row = self._row_of.get(article_id)
         if row is not None:
             self.dataChanged.emit(
                 self.index(row, 0),
                 self.index(row, len(Column) - 1),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Role.BOOKMARKED,
-                 Role.SORT_KEY, Qt.ItemDataRole.AccessibleTextRole],
+                 Qt.ItemDataRole.AccessibleTextRole],
             )  # fmt: skip
 
-
-class ArticleFilterProxy(QSortFilterProxyModel):
-    """Sorting by the column's sort key; the "Bookmarks" filter."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._bookmarks_only = False
-        self.setSortRole(Role.SORT_KEY)
-        self.setDynamicSortFilter(True)
-
-    def bookmarks_only(self) -> bool:
-        return self._bookmarks_only
-
     def set_bookmarks_only(self, on: bool) -> None:
-        if on == self._bookmarks_only:
-            return
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10 deprecates invalidateRowsFilter
-            self.beginFilterChange()
-            self._bookmarks_only = on
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._bookmarks_only = on
-            self.invalidateRowsFilter()
+        if on != self.spec.bookmarks_only:
+            self.spec.bookmarks_only = on
+            self.refresh()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._bookmarks_only:
-            return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        return bool(index.data(Role.BOOKMARKED))
+    def set_source(self, source: str | None) -> None:
+        if source != self.spec.source:
+            self.spec.source = source
+            self.refresh()
+
+    def set_date_range(self, start: dt.date | None, end: dt.date | None) -> None:
+        if (start, end) != (self.spec.date_from, self.spec.date_to):
+            self.spec.date_from, self.spec.date_to = start, end
+            self.refresh()
+
+    def set_hits(self, hits: Hits | None, terms: list[Term] | None = None) -> None:
+        """Show search results (best first) or, with None, the whole library again.
+
+        ``terms`` are what each result's snippet shows matches of.
+        """
+        self._terms = list(terms or []) if hits is not None else []
+        self._snippets.clear()
+        if hits is None and self.spec.hits is None:
+            return
+        if hits is not None and self.spec.hits is None:
+            self._sort_before_search = (self.spec.sort, self.spec.descending)
+            self.spec.sort, self.spec.descending = SortKey.RELEVANCE, False
+        elif hits is None and self.spec.sort is SortKey.RELEVANCE:
+            self.spec.sort, self.spec.descending = self._sort_before_search
+        self.spec.hits = hits
+        self.refresh()
+
+    def searching(self) -> bool:
+        return self.spec.hits is not None

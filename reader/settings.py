@@ -31,6 +31,9 @@ SPLITTER_STATE = Setting[QByteArray]("window/splitter", QByteArray, QByteArray()
 LIST_HEADER_STATE = Setting[QByteArray]("window/list_header", QByteArray, QByteArray())
 LAST_ARTICLE = Setting[str]("library/last_article", str, "")
 LAST_LIBRARY = Setting[list]("library/paths", list, [])
+# Each entry: one library, its folders joined by newlines (a folder name holds no newline).
+RECENT_LIBRARIES = Setting[list]("library/recent", list, [])
+MAX_RECENT = 8
 BOOKMARKS_ONLY = Setting[bool]("library/bookmarks_only", bool, False)
 
 

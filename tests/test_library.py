@@ -5,10 +5,38 @@ import shutil
 
 import pytest
 
-from reader.index import IndexCache
-from reader.library import ArticleMeta, Skipped, iter_files, load_entry, scan
+from reader import paths
+from reader.catalog import Catalog
+from reader.index import Index
+from reader.library import ArticleMeta, Skipped, iter_files, read_entry, sync
 
 from conftest import ENGLISH_ARTICLE, SEED_FILE, SEED_TITLE
+
+
+class Result:
+    """What a sync into a fresh catalog gives, in the shape the tests read."""
+
+    def __init__(self, catalog: Catalog, completed: bool) -> None:
+        self.articles = list(catalog.articles())
+        self.skipped = sorted(catalog.skipped.values(), key=lambda s: s.path)
+        self.cancelled = not completed
+
+
+def scan(roots, index: Index | None = None, **options) -> Result:
+    own = index is None
+    index = index or Index(paths.index_path())
+    catalog = Catalog()
+    completed = sync(
+        roots, index, on_cached=catalog.apply,
+        on_update=lambda entries, removed, *_: catalog.apply(entries, removed), **options,
+    )  # fmt: skip
+    if own:
+        index.close()
+    return Result(catalog, completed)
+
+
+def load_entry(path: str):
+    return read_entry(path).entry
 
 
 def _by_title(result):
@@ -105,7 +133,7 @@ def test_id_survives_rename_and_move(library, tmp_path):
 
 
 def test_cache_reuses_unchanged_files_and_rereads_changed_ones(library, tmp_path):
-    cache = IndexCache(tmp_path / "index.sqlite")
+    cache = Index(tmp_path / "index.sqlite")
     scan([library], cache)
     english = library / "english.txt"
     stamp = os.stat(english)
@@ -120,12 +148,11 @@ def test_cache_reuses_unchanged_files_and_rereads_changed_ones(library, tmp_path
     assert "Kim VISITS fighter jet factory in Russia" in _by_title(third)
     assert [s.reason for s in third.skipped] == ["empty file"]
     # Skipped files are remembered too; deleted files leave the cache.
-    empty = library / "empty.txt"
-    assert isinstance(cache.lookup(str(empty), 0, _mtime(empty)), Skipped)
-    english_stamp = os.stat(english)
+    cached = {e.path: e for e in cache.entries_under([str(library)])}
+    assert isinstance(cached[str(library / "empty.txt")], Skipped)
     english.unlink()
     scan([library], cache)
-    assert cache.lookup(str(english), english_stamp.st_size, english_stamp.st_mtime_ns) is None
+    assert str(english) not in {e.path for e in cache.entries_under([str(library)])}
     cache.close()
 
 
@@ -134,14 +161,10 @@ def test_a_file_that_vanished_is_skipped(tmp_path):
     assert isinstance(entry, Skipped) and entry.reason.startswith("cannot read")
 
 
-def _mtime(path):
-    return os.stat(path).st_mtime_ns
-
-
 def test_damaged_cache_is_rebuilt(library, tmp_path):
     path = tmp_path / "index.sqlite"
     path.write_bytes(b"this is not sqlite" * 100)
-    cache = IndexCache(path)
+    cache = Index(path)
     assert len(scan([library], cache).articles) == 2
     cache.close()
 
@@ -153,3 +176,35 @@ def test_cancel_stops_early(library):
     cancel.set()
     result = scan([library], cancel=cancel)
     assert result.cancelled and result.articles == []
+
+
+def test_sync_reports_cached_then_changes_and_removals(library):
+    index = Index(paths.index_path())
+    scan([library], index)
+    calls = []
+    (library / "new.txt").write_text("خبر جديد\n\nنص الخبر الجديد.\n", "utf-8")
+    (library / "english.txt").unlink()
+    sync(
+        [library], index,
+        on_cached=lambda entries: calls.append(("cached", sorted(e.path for e in entries))),
+        on_update=lambda e, removed, done, total: calls.append(
+            ("update", sorted(x.path for x in e), removed, done, total)),
+    )  # fmt: skip
+    index.close()
+    english, seed = str(library / "english.txt"), str(library / SEED_FILE.name)
+    assert calls[0] == ("cached", sorted([english, seed]))
+    assert calls[1] == ("update", [], [english], 0, 1)
+    assert calls[2] == ("update", [str(library / "new.txt")], [], 1, 1)
+
+
+def test_many_files_are_read_by_worker_processes(tmp_path):
+    import reader.library as library_module
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    count = library_module.POOL_THRESHOLD + 10
+    for n in range(count):
+        (folder / f"{n:04}.txt").write_text(f"خبر رقم {n}\n\nنص الخبر رقم {n} هنا.\n", "utf-8")
+    result = scan([folder], workers=2)
+    assert len(result.articles) == count and result.skipped == []
+    assert {a.title for a in result.articles} == {f"خبر رقم {n}" for n in range(count)}

@@ -90,9 +90,9 @@ def test_bookmarks_filter(qtbot, library):
     window.select_article(_id_of(window, SEED_TITLE))
     window.actions_[ActionId.TOGGLE_BOOKMARK].trigger()
     window.actions_[ActionId.BOOKMARKS_ONLY].trigger()
-    titles = [window.proxy.index(r, Column.TITLE).data() for r in range(window.proxy.rowCount())]
+    titles = [window.model.index(r, Column.TITLE).data() for r in range(window.model.rowCount())]
     assert titles == [SEED_TITLE]
-    assert window.count_label.text() == "Articles: 1 of 2"
+    assert window.status.count_label.text() == "Articles: 1 of 2"
     close_window(window)
 
 
@@ -250,11 +250,11 @@ def test_skipped_files_are_shown_to_the_user(qtbot, library):
     (library / "broken.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
     (library / "empty.txt").write_bytes(b"")
     window = open_window(qtbot, library)
-    assert window.skipped_button.isVisible()
-    assert window.skipped_button.text() == "Skipped: 2"
+    assert window.status.skipped_button.isVisible()
+    assert window.status.skipped_button.text() == "Skipped: 2"
     from reader.ui.skipped_dialog import SkippedDialog
 
-    dialog = SkippedDialog(window.skipped, window)
+    dialog = SkippedDialog(list(window.session.catalog.skipped.values()), window)
     qtbot.addWidget(dialog)
     reasons = {
         dialog.table.item(r, 0).text().rsplit("/", 1)[-1]: dialog.table.item(r, 1).text()
@@ -375,7 +375,7 @@ def test_a_folder_without_articles_says_so(qtbot, library, tmp_path):
         window.open_library([str(empty)])
     assert window.model.rowCount() == 0 and window.current is None
     assert "No readable articles" in window.view.toPlainText()
-    assert window.skipped_button.text() == "Skipped: 1"
+    assert window.status.skipped_button.text() == "Skipped: 1"
     assert not window.actions_[ActionId.TOGGLE_BOOKMARK].isEnabled()
     close_window(window)
 

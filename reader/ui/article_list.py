@@ -1,40 +1,123 @@
-"""The article list: one row per article, each title laid out in its own direction."""
+"""The article list: one row per article, each title laid out in its own direction.
+
+While a search is in force, each title gets a second line: the article's text around its
+first match, the matching words in bold.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
     QWidget,
 )
 
+from reader.arabic import paragraph_direction
 from reader.models import Column, Role
 
+Index = QModelIndex | QPersistentModelIndex
 
-class DirectionDelegate(QStyledItemDelegate):
-    """Gives each cell the direction of its own text.
+
+def _qt_direction(name: str) -> Qt.LayoutDirection:
+    return Qt.LayoutDirection.RightToLeft if name == "rtl" else Qt.LayoutDirection.LeftToRight
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Gives each cell the direction of its own text, and draws search snippets.
 
     The style lays cell text out in the view's direction; an Arabic title in a left-to-right
     window would then end with its punctuation on the wrong side, so set it per cell.
     """
 
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         if index.column() in (Column.TITLE, Column.SOURCE):
-            rtl = index.data(Role.DIRECTION) == "rtl"
-            option.direction = (
-                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-            )
-            option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+            option.direction = _qt_direction(index.data(Role.DIRECTION))
+            option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop
         elif index.column() == Column.BOOKMARK:
-            option.displayAlignment = Qt.AlignmentFlag.AlignCenter
+            option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        else:
+            option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.model().searching():  # room for the snippet line
+            size.setHeight(size.height() + QFontMetricsF(option.font).lineSpacing() + 2)
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        snippet = index.data(Role.SNIPPET) if index.column() == Column.TITLE else None
+        if snippet is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget else None
+        text = opt.text
+        opt.text = ""
+        if style is not None:  # background, selection and focus, without the text
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = QRectF(opt.rect.adjusted(4, 1, -4, -1))
+        line = QFontMetricsF(opt.font).lineSpacing()
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        title = QRectF(rect.left(), rect.top(), rect.width(), line)
+        self._draw_line(painter, text, [], opt.font, title, opt.direction)
+        small = QFont(opt.font)
+        small.setPointSizeF(opt.font.pointSizeF() * 0.92)
+        if not selected:
+            painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+        below = QRectF(rect.left(), rect.top() + line + 1, rect.width(), line)
+        direction = _qt_direction(paragraph_direction(snippet.text))
+        self._draw_line(painter, snippet.text, snippet.spans, small, below, direction)
+        painter.restore()
+
+    @staticmethod
+    def _draw_line(painter, text, spans, font, rect: QRectF, direction) -> None:
+        """One line, elided at its end, matches in bold: each a whole word, so each stays
+        one shaped run."""
+        metrics = QFontMetricsF(font)
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        layout = QTextLayout(text, font)
+        option = QTextOption(Qt.AlignmentFlag.AlignLeading)
+        option.setTextDirection(direction)
+        option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        layout.setTextOption(option)
+        ranges = []
+        for start, end in spans:
+            if start < len(text):
+                bold = QTextLayout.FormatRange()
+                bold.start, bold.length = start, min(end, len(text)) - start
+                fmt = QTextCharFormat()
+                fmt.setFontWeight(QFont.Weight.Bold)
+                bold.format = fmt
+                ranges.append(bold)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        row = layout.createLine()
+        row.setLineWidth(rect.width())
+        layout.endLayout()
+        x = rect.left()
+        if direction == Qt.LayoutDirection.RightToLeft:
+            x = rect.right() - row.naturalTextWidth()
+        layout.draw(painter, QPointF(x, rect.top()))
 
 
 class ArticleList(QTreeView):
@@ -43,7 +126,7 @@ class ArticleList(QTreeView):
         self.setObjectName("articleList")
         self.setAccessibleName(self.tr("Articles"))
         self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(True)  # 100,000 rows: only the visible ones are measured
         self.setAllColumnsShowFocus(True)
         self.setSortingEnabled(True)
         self.setAlternatingRowColors(True)
@@ -51,7 +134,7 @@ class ArticleList(QTreeView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setItemDelegate(DirectionDelegate(self))
+        self.setItemDelegate(ArticleDelegate(self))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # A flat list has nothing to expand or collapse: let + and - reach the window (zoom).
@@ -72,3 +155,6 @@ class ArticleList(QTreeView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         self.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+        # Search results come best first: no column's sort indicator applies then.
+        model.view_changed.connect(lambda: header.setSortIndicatorShown(not model.searching()))
+        header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
-    QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,16 +24,20 @@ from reader import settings as S
 from reader.actions import ActionId, create_actions
 from reader.arabic import single_line
 from reader.fonts import DEFAULT_FAMILY, arabic_families
-from reader.loader import LibraryLoader
-from reader.models import ArticleFilterProxy, ArticleListModel, Role
+from reader.session import LibrarySession
 from reader.ui.article_list import ArticleList
+from reader.ui.filter_bar import FilterBar
+from reader.ui.find_bar import FindBar
 from reader.ui.font_controls import FontFamilyBox, FontSizeBox, next_size
 from reader.ui.reading_view import ReadingView
+from reader.ui.search_box import SearchBox
+from reader.ui.status import LibraryStatus
+from reader.ui.toolbar import build_main_toolbar
 
 # Reading and parsing modules are imported where first used (the loader thread, opening an
 # article): the window paints before they load.
 if TYPE_CHECKING:
-    from reader.library import ArticleMeta, ScanResult, Skipped
+    from reader.library import ArticleMeta
     from reader.settings import Settings
     from reader.userdata import UserStore
 
@@ -52,26 +55,26 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.store = store
-        self.library: list[str] = list(library)
-        self.skipped: list[Skipped] = []
         self.current: ArticleMeta | None = None
-        self._loader: LibraryLoader | None = None
         self._want_id = settings.get(S.LAST_ARTICLE)
 
         self.setWindowTitle("Qari")
         self.setWindowIcon(QIcon(str(paths.icon_path())))
+        self.setAcceptDrops(True)
         self.actions_ = create_actions(self)
 
-        self.model = ArticleListModel(self)
-        self.proxy = ArticleFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.session = LibrarySession(store, paths.index_path(), self)
+        self.session.roots = list(library)
+        self.model = self.session.model
         self.list = ArticleList()
-        self.list.setModel(self.proxy)
+        self.list.setModel(self.model)
+        self.filters = FilterBar()
         self.view = ReadingView()
+        self.find_bar = FindBar()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.list)
-        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(_stacked(self.filters, self.list, grow=self.list))
+        self.splitter.addWidget(_stacked(self.view, self.find_bar, grow=self.view))
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
@@ -79,81 +82,50 @@ class MainWindow(QMainWindow):
 
         self.size_box = FontSizeBox()
         self.family_box = FontFamilyBox(arabic_families())
+        self.search_box = SearchBox()
+        self.status = LibraryStatus(self.statusBar())
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self._build_menus()
-        self._build_toolbar()
-        self._build_status_bar()
+        build_main_toolbar(self, self.actions_, self.size_box, self.family_box, self.search_box)
         self._connect()
         self._restore()
         # Reading starts once the window has painted: it appears at once and fills in, and the
         # worker's imports don't compete with that first paint for the interpreter. A window
         # that is not drawn soon (started minimised, hidden) starts reading anyway.
+        self._started = False
         self.view.first_painted.connect(self._start_reading)
         QTimer.singleShot(500, self._start_reading)
+
+    @property
+    def library(self) -> list[str]:
+        return self.session.roots
 
     # --- construction ----------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         a = self.actions_
         menus = (
-            (self.tr("&File"), (ActionId.OPEN_FOLDER, ActionId.SHOW_SKIPPED, None,
-                                ActionId.EXPORT_BOOKMARKS, ActionId.IMPORT_BOOKMARKS, None,
+            (self.tr("&File"), (ActionId.OPEN_FOLDER, self.recent_menu, ActionId.SHOW_SKIPPED,
+                                None, ActionId.EXPORT_BOOKMARKS, ActionId.IMPORT_BOOKMARKS, None,
                                 ActionId.QUIT)),
+            (self.tr("&Edit"), (ActionId.SEARCH, ActionId.FIND, ActionId.FIND_NEXT,
+                                ActionId.FIND_PREVIOUS)),
             (self.tr("&Article"), (ActionId.TOGGLE_BOOKMARK, ActionId.BOOKMARKS_ONLY)),
             (self.tr("&View"), (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET)),
             (self.tr("&Help"), (ActionId.ABOUT,)),
         )  # fmt: skip
-        for title, ids in menus:
+        for title, items in menus:
             menu = self.menuBar().addMenu(title)
-            for action_id in ids:
-                if action_id is None:
+            for item in items:
+                if item is None:
                     menu.addSeparator()
+                elif isinstance(item, QMenu):
+                    menu.addMenu(item)
                 else:
-                    menu.addAction(a[action_id])
+                    menu.addAction(a[item])
         # Shortcuts work wherever the focus is in the window, menus shown or not.
         self.addActions(list(a.values()))
-
-    def _build_toolbar(self) -> None:
-        a = self.actions_
-        bar = QToolBar(self.tr("Main toolbar"))
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addAction(a[ActionId.OPEN_FOLDER])
-        bar.addSeparator()
-        bar.addAction(a[ActionId.TOGGLE_BOOKMARK])
-        bar.addAction(a[ActionId.BOOKMARKS_ONLY])
-        bar.addSeparator()
-        # Text buttons, so they read the same on machines without an icon theme.
-        for action_id, label in ((ActionId.ZOOM_OUT, "A−"), (ActionId.ZOOM_IN, "A+")):
-            button = QPushButton(label)
-            button.setObjectName(action_id.name.lower() + "_button")
-            button.setFlat(True)
-            button.setToolTip(a[action_id].toolTip())
-            button.setAccessibleName(a[action_id].text().replace("&", ""))
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(a[action_id].trigger)
-            if action_id == ActionId.ZOOM_OUT:
-                bar.addWidget(button)
-                bar.addWidget(self.size_box)
-            else:
-                bar.addWidget(button)
-        bar.addWidget(self.family_box)
-        self.addToolBar(bar)
-
-    def _build_status_bar(self) -> None:
-        self.count_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
-        self.progress.setFormat(self.tr("%v / %m files"))
-        self.progress.hide()
-        self.skipped_button = QPushButton()
-        self.skipped_button.setFlat(True)
-        self.skipped_button.hide()
-        self.skipped_button.clicked.connect(self.show_skipped)
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.skipped_button)
-        bar.addPermanentWidget(self.count_label)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     def _connect(self) -> None:
         a = self.actions_
@@ -162,6 +134,10 @@ class MainWindow(QMainWindow):
         a[ActionId.EXPORT_BOOKMARKS].triggered.connect(self.export_bookmarks)
         a[ActionId.IMPORT_BOOKMARKS].triggered.connect(self.import_bookmarks)
         a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.SEARCH].triggered.connect(self._focus_search)
+        a[ActionId.FIND].triggered.connect(self.find_bar.open_bar)
+        a[ActionId.FIND_NEXT].triggered.connect(lambda: self.view.go_to_match(1))
+        a[ActionId.FIND_PREVIOUS].triggered.connect(lambda: self.view.go_to_match(-1))
         a[ActionId.TOGGLE_BOOKMARK].triggered.connect(self.toggle_bookmark)
         a[ActionId.BOOKMARKS_ONLY].toggled.connect(self.set_bookmarks_only)
         a[ActionId.ZOOM_IN].triggered.connect(lambda: self.zoom(1))
@@ -169,12 +145,23 @@ class MainWindow(QMainWindow):
         a[ActionId.ZOOM_RESET].triggered.connect(lambda: self.set_font_size(S.FONT_SIZE.default))
         a[ActionId.ABOUT].triggered.connect(self.about)
         self.view.zoom_requested.connect(self.zoom)
+        self.view.matches_changed.connect(self.find_bar.show_count)
         self.size_box.valueChanged.connect(self.set_font_size)
         self.family_box.family_chosen.connect(self.set_font_family)
+        self.search_box.search_requested.connect(self.search)
+        self.find_bar.query_changed.connect(self._find_in_article)
+        self.find_bar.step.connect(self.view.go_to_match)
+        self.find_bar.closed.connect(self._close_find)
+        self.filters.source_changed.connect(self.model.set_source)
+        self.filters.dates_changed.connect(self.model.set_date_range)
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
-        self.proxy.rowsInserted.connect(self._update_counts)
-        self.proxy.rowsRemoved.connect(self._update_counts)
-        self.proxy.modelReset.connect(self._update_counts)
+        self.model.view_changed.connect(self._after_view_change)
+        self.session.progress.connect(self.status.show_progress)
+        self.session.loading.connect(self.status.set_loading)
+        self.session.changed.connect(self._on_library_changed)
+        self.session.loaded.connect(self._on_loaded)
+        self.status.cancel_requested.connect(self.session.cancel)
+        self.status.skipped_requested.connect(self.show_skipped)
 
     def _restore(self) -> None:
         s = self.settings
@@ -205,8 +192,7 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._loader is not None:
-            self._loader.cancel()
+        self.session.close()
         s = self.settings
         s.set(S.WINDOW_GEOMETRY, self.saveGeometry())
         s.set(S.WINDOW_STATE, self.saveState())
@@ -218,49 +204,64 @@ class MainWindow(QMainWindow):
     # --- the library -----------------------------------------------------------------------
 
     def _start_reading(self) -> None:
-        if self._loader is None:
-            self.load_library(self.library)
+        if not self._started:
+            self._started = True
+            self.session.open(self.session.roots)
 
-    def load_library(self, library: Sequence[str]) -> None:
-        if self._loader is not None:
-            self._loader.cancel()
-            self._loader.deleteLater()
-        self.library = list(library)
-        self.model.clear()
-        self.model.set_bookmarked_ids(self.store.bookmarked_ids())
-        self.skipped = []
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.statusBar().showMessage(self.tr("Reading the library…"))
-        self._loader = LibraryLoader(self.library, paths.index_path(), self)
-        self._loader.batch_ready.connect(self._on_batch)
-        self._loader.finished.connect(self._on_loaded)
-        self._loader.start()
+    def open_library(self, library: Sequence[str]) -> None:
+        """Switch to another library (remembered for the next start), showing its newest."""
+        roots = [str(Path(p).expanduser().resolve()) for p in library]
+        self.settings.set(S.LAST_LIBRARY, roots)
+        entry = "\n".join(roots)
+        recent = [r for r in self.settings.get(S.RECENT_LIBRARIES) if r != entry]
+        self.settings.set(S.RECENT_LIBRARIES, [entry, *recent][: S.MAX_RECENT])
+        self._want_id = ""
+        self.current = None
+        self.view.clear_article()
+        self.setWindowTitle("Qari")
+        self.actions_[ActionId.TOGGLE_BOOKMARK].setEnabled(False)
+        self._started = True
+        self.session.open(roots)
 
-    def _on_batch(self, articles: list[ArticleMeta], done: int, total: int) -> None:
-        if self.sender() is not self._loader:
-            return  # a cancelled load still delivering
-        self.model.add_articles(articles)
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        if self.current is None and self._want_id:
-            self.select_article(self._want_id)
+    def choose_folder(self) -> None:
+        start = self.library[0] if self.library else str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a Folder of Articles"), start)
+        if folder:
+            self.open_library([folder])
 
-    def _on_loaded(self, result: ScanResult) -> None:
-        if self.sender() is not self._loader:
-            return
-        self.progress.hide()
-        self.statusBar().clearMessage()
-        self.skipped = result.skipped
-        bookmarked = self.store.bookmarked_ids()
-        # Renamed or moved files keep their bookmark: refresh its path and title snapshot.
-        self.store.refresh_locations(
-            (m.id, m.title, m.path) for m in result.articles if m.id in bookmarked
-        )
-        self.model.set_missing_bookmarks(self.store.bookmarks())
-        self._update_counts()
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for entry in self.settings.get(S.RECENT_LIBRARIES):
+            roots = entry.split("\n")
+            label = " + ".join(single_line(r) for r in roots)
+            action = self.recent_menu.addAction(label)
+            action.setEnabled(all(Path(r).exists() for r in roots))
+            action.triggered.connect(lambda _=False, roots=roots: self.open_library(roots))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No recent libraries")).setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        dropped = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if dropped:
+            event.acceptProposedAction()
+            self.open_library(dropped)
+
+    def _on_library_changed(self) -> None:
+        catalog = self.session.catalog
+        self.filters.set_sources(catalog.sources())
+        dates = [m.date for m in catalog.articles() if m.date]
+        if dates:
+            first, last = (dt.date.fromisoformat(d) for d in (min(dates), max(dates)))
+            self.filters.set_date_bounds(first, last)
+        self.status.show_skipped(len(catalog.skipped))
         if self.current is None and not self.select_article(self._want_id):
             self.select_newest()
+
+    def _on_loaded(self) -> None:
         if self.current is None:
             where = ", ".join(single_line(p) for p in self.library)
             self.view.show_message(
@@ -270,37 +271,45 @@ class MainWindow(QMainWindow):
             )  # fmt: skip
         self.library_loaded.emit()
 
-    def _update_counts(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if shown == total:
-            text = self.tr("Articles: %1").replace("%1", str(total))
-        else:
-            text = self.tr("Articles: %1 of %2").replace("%1", str(shown)).replace("%2", str(total))
-        self.count_label.setText(text)
-        self.skipped_button.setText(self.tr("Skipped: %1").replace("%1", str(len(self.skipped))))
-        self.skipped_button.setToolTip(self.tr("Show the files that could not be read"))
-        self.skipped_button.setVisible(bool(self.skipped))
-
-    def choose_folder(self) -> None:
-        start = self.library[0] if self.library else str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a Folder of Articles"), start)
-        if folder:
-            self.open_library([folder])
-
-    def open_library(self, library: Sequence[str]) -> None:
-        """Switch to another library (remembered for the next start), showing its newest."""
-        self.settings.set(S.LAST_LIBRARY, [str(Path(p).resolve()) for p in library])
-        self._want_id = ""
-        self.current = None
-        self.view.clear_article()
-        self.setWindowTitle("Qari")
-        self.actions_[ActionId.TOGGLE_BOOKMARK].setEnabled(False)
-        self.load_library(library)
+    def _after_view_change(self) -> None:
+        self.status.show_counts(self.model.rowCount(), len(self.session.catalog))
+        # Keep the article being read selected across re-sorts and filters.
+        if self.current is not None:
+            row = self.model.row_of(self.current.id)
+            if row >= 0:
+                index = self.model.index(row, 1)
+                self.list.setCurrentIndex(index)
+                self.list.scrollTo(index)
 
     def show_skipped(self) -> None:
         from reader.ui.skipped_dialog import SkippedDialog
 
-        SkippedDialog(self.skipped, self).exec()
+        skipped = sorted(self.session.catalog.skipped.values(), key=lambda s: s.path)
+        SkippedDialog(skipped, self).exec()
+
+    # --- search ----------------------------------------------------------------------------
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def search(self, query: str) -> None:
+        result = self.session.search(query)
+        if not self.find_bar.isVisible():
+            self.view.set_highlight_terms(result.terms if result else [])
+        if result is not None and self.model.rowCount():
+            self.select_row(0)  # the best match
+
+    def _find_in_article(self, query: str) -> None:
+        from reader.query import parse_query
+
+        self.view.set_highlight_terms(parse_query(query))
+        self.view.go_to_match(1)
+
+    def _close_find(self) -> None:
+        result = self.session.result
+        self.view.set_highlight_terms(result.terms if result else [])
+        self.view.setFocus()
 
     # --- selection and reading -------------------------------------------------------------
 
@@ -308,33 +317,35 @@ class MainWindow(QMainWindow):
         row = self.model.row_of(article_id) if article_id else -1
         if row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 1))
-        if not index.isValid():
-            return False
-        self.list.setCurrentIndex(index)
-        self.list.scrollTo(index)
+        self.select_row(row)
         return True
 
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 1)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+
     def select_newest(self) -> None:
-        newest = self.model.newest_id()
-        if newest:
-            self.select_article(newest)
+        newest = self.session.catalog.newest()
+        if newest is not None:
+            self.select_article(newest.id)
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
-            self.open_row(self.proxy.mapToSource(indexes[0]).row())
+            meta = self.model.meta(indexes[0].row())
+            if meta != self.current:  # not merely re-selected after a re-sort
+                self.open_article(meta)
 
-    def open_row(self, row: int) -> None:
-        meta = self.model.meta(row)
+    def open_article(self, meta: ArticleMeta) -> None:
         self.current = meta
         self._want_id = meta.id
         self.settings.set(S.LAST_ARTICLE, meta.id)
         action = self.actions_[ActionId.TOGGLE_BOOKMARK]
         action.setEnabled(True)
-        action.setChecked(bool(self.model.data(self.model.index(row, 0), Role.BOOKMARKED)))
+        action.setChecked(meta.id in self.model.spec.bookmarked)
         self.setWindowTitle(self.tr("%1 — Qari").replace("%1", single_line(meta.title)[:120]))
-        if self.model.data(self.model.index(row, 0), Role.MISSING):
+        if self.model.is_missing(meta.id):
             self.view.show_message(
                 meta.title,
                 self.tr("The file of this bookmarked article is no longer in the library "
@@ -363,26 +374,31 @@ class MainWindow(QMainWindow):
         if article_id(article) != meta.id:
             notice = self.tr("This file has changed since the library was read.")
         self.view.show_article(article, notice)
+        if self.find_bar.isVisible():
+            self._find_in_article(self.find_bar.field.text())
+        elif self.session.result is not None:
+            self.view.go_to_match(1)  # straight to the first match of the search
 
     # --- bookmarks -------------------------------------------------------------------------
 
     def toggle_bookmark(self) -> None:
+        from reader.userdata import StoreError
+
         meta = self.current
         if meta is None:
             return
-        from reader.userdata import StoreError
-
         try:
             on = self.store.toggle_bookmark(meta.id, meta.title, meta.path)
         except StoreError as err:
             # The action toggled itself when triggered: put it back as the list shows it.
-            row = self.model.index(self.model.row_of(meta.id), 0)
-            self.actions_[ActionId.TOGGLE_BOOKMARK].setChecked(bool(row.data(Role.BOOKMARKED)))
+            was = meta.id in self.model.spec.bookmarked
+            self.actions_[ActionId.TOGGLE_BOOKMARK].setChecked(was)
             QMessageBox.warning(self, self.tr("Bookmark not saved"), single_line(str(err)))
             return
         self.actions_[ActionId.TOGGLE_BOOKMARK].setChecked(on)
+        missing = self.model.is_missing(meta.id)
         self.model.set_bookmarked(meta.id, on)
-        if self.model.row_of(meta.id) < 0:  # a missing bookmark, now removed
+        if missing and not on:  # a missing article's bookmark removed: it leaves the list
             self.current = None
             self.view.clear_article()
             self.actions_[ActionId.TOGGLE_BOOKMARK].setEnabled(False)
@@ -391,9 +407,8 @@ class MainWindow(QMainWindow):
         )
 
     def set_bookmarks_only(self, on: bool) -> None:
-        self.proxy.set_bookmarks_only(on)
+        self.model.set_bookmarks_only(on)
         self.settings.set(S.BOOKMARKS_ONLY, on)
-        self._update_counts()
 
     def export_bookmarks(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -423,11 +438,14 @@ class MainWindow(QMainWindow):
         except (OSError, UnicodeDecodeError, StoreError) as err:
             QMessageBox.warning(self, self.tr("Import failed"), single_line(str(err)))
             return
-        self.model.set_bookmarked_ids(self.store.bookmarked_ids())
-        self.model.set_missing_bookmarks(self.store.bookmarks())
+        self._reload_bookmarks()
         self.statusBar().showMessage(
             self.tr("Bookmarks imported: %1").replace("%1", str(added)), 5000
         )
+
+    def _reload_bookmarks(self) -> None:
+        self.session.catalog.set_missing_bookmarks(self.store.bookmarks())
+        self.model.set_bookmarked_ids(self.store.bookmarked_ids())
 
     # --- the reading font ------------------------------------------------------------------
 
@@ -454,3 +472,14 @@ class MainWindow(QMainWindow):
                 "%1", __version__
             ),
         )
+
+
+def _stacked(*widgets: QWidget, grow: QWidget) -> QWidget:
+    """Widgets one above the other; ``grow`` takes the height the bars leave."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if widget is grow else 0)
+    return box

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontInfo,
     QPaintEvent,
@@ -22,12 +23,13 @@ from PySide6.QtGui import (
     QTextFrameFormat,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.arabic import article_direction, display_safe, paragraph_direction
 
 if TYPE_CHECKING:
     from reader.article import Article
+    from reader.query import Term
 
 # Sizes relative to the reading font, line heights relative to each block's own pixel size.
 # A fixed line height from the em looks the same in every font (natural heights vary by ~20 %).
@@ -47,6 +49,9 @@ class _InertDocument(QTextDocument):
         return None
 
 
+_MATCH_COLOR = QColor(255, 214, 102)  # a marker-pen yellow, readable under black or white text
+
+
 def _direction(name: str) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if name == "rtl" else Qt.LayoutDirection.LeftToRight
 
@@ -54,6 +59,7 @@ def _direction(name: str) -> Qt.LayoutDirection:
 class ReadingView(QTextBrowser):
     zoom_requested = Signal(int)  # +1 / -1 steps, from Ctrl+wheel
     first_painted = Signal()  # once, after the pane has first been drawn
+    matches_changed = Signal(int, int)  # current match (0-based, -1: none), number of matches
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +72,9 @@ class ReadingView(QTextBrowser):
         self._article: Article | None = None
         self._notice = ""
         self._painted = False
+        self._terms: list[Term] = []
+        self._matches: list[tuple[int, int]] = []  # document positions, whole words
+        self._current = -1
 
     # --- untrusted content: nothing is ever fetched or followed -----------------------------
 
@@ -110,6 +119,7 @@ class ReadingView(QTextBrowser):
         self._article = None
         self._notice = ""
         self.document().clear()
+        self._find_matches()
 
     def show_message(self, title: str, text: str) -> None:
         """A message of ours (not article text) in place of an article."""
@@ -181,6 +191,70 @@ class ReadingView(QTextBrowser):
                 add(block.text, 1.0, BODY_LEADING)
         if fraction:
             scroll.setValue(round(fraction * scroll.maximum()))
+        self._find_matches()
+
+    # --- highlighted matches -----------------------------------------------------------------
+
+    def set_highlight_terms(self, terms: list[Term]) -> None:
+        """Highlight every match of these search terms (same rules as the search)."""
+        self._terms = list(terms)
+        self._find_matches()
+
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    def current_match(self) -> int:
+        return self._current
+
+    def go_to_match(self, step: int) -> None:
+        """The next (+1) or previous (-1) match, wrapping around; shown in the middle."""
+        if not self._matches:
+            return
+        if self._current < 0:
+            self._current = 0 if step > 0 else len(self._matches) - 1
+        else:
+            self._current = (self._current + step) % len(self._matches)
+        self._paint_matches()
+        start, _end = self._matches[self._current]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
+    def _find_matches(self) -> None:
+        from reader.query import find_matches
+
+        self._matches, self._current = [], -1
+        if self._terms and self._article is not None:
+            block = self.document().begin()
+            while block.isValid():
+                base = block.position()
+                spans = find_matches(self._terms, block.text())
+                self._matches.extend((base + a, base + b) for a, b in spans)
+                block = block.next()
+        self._paint_matches()
+
+    def _paint_matches(self) -> None:
+        # Background only, over whole words: Qt then draws each word as one shaped run.
+        palette = self.palette()
+        selections = []
+        for number, (start, end) in enumerate(self._matches):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            current = number == self._current
+            selection.format.setBackground(
+                palette.color(QPalette.ColorRole.Highlight) if current else _MATCH_COLOR
+            )
+            selection.format.setForeground(
+                palette.color(QPalette.ColorRole.HighlightedText) if current else QColor("black")
+            )
+            selections.append(selection)
+        self.setExtraSelections(selections)
+        self.matches_changed.emit(self._current, len(self._matches))
 
     # --- a readable column, centred --------------------------------------------------------
 

@@ -1,0 +1,165 @@
+"""The open library in memory: its articles, and the order and subset the list shows.
+
+Qt-free. The list model asks ``Catalog.view`` for its rows whenever the sort, a filter or
+the search changes; sorting and filtering 100,000 articles here (C-level sorts and set
+look-ups) takes tens of milliseconds, where a QSortFilterProxyModel would call back into
+Python for every row and every comparison.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from reader.arabic import paragraph_direction, single_line
+from reader.index import Hits
+from reader.library import ArticleMeta, Skipped
+from reader.userdata import Bookmark
+
+
+class SortKey(Enum):
+    RELEVANCE = "relevance"  # search results, best first
+    DATE = "date"
+    TITLE = "title"
+    SOURCE = "source"
+    BOOKMARK = "bookmark"
+
+
+@dataclass
+class ViewSpec:
+    sort: SortKey = SortKey.DATE
+    descending: bool = True
+    bookmarks_only: bool = False
+    source: str | None = None  # one agency, exactly as listed
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    hits: Hits | None = None  # a search in force
+    bookmarked: set[str] = field(default_factory=set)
+
+
+class Catalog:
+    def __init__(self) -> None:
+        self._by_path: dict[str, ArticleMeta] = {}
+        self._by_key: dict[int, ArticleMeta] = {}
+        self._path_of_id: dict[str, str] = {}  # the file listed for an article id
+        self.skipped: dict[str, Skipped] = {}
+        self._missing: dict[str, ArticleMeta] = {}  # bookmarks whose article is not here
+
+    # --- contents ----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._by_path)
+
+    def clear(self) -> None:
+        self.__init__()
+
+    def articles(self) -> Iterable[ArticleMeta]:
+        return self._by_path.values()
+
+    def by_id(self, article_id: str) -> ArticleMeta | None:
+        path = self._path_of_id.get(article_id)
+        return self._by_path[path] if path else self._missing.get(article_id)
+
+    def by_key(self, key: int) -> ArticleMeta | None:
+        return self._by_key.get(key)
+
+    def is_missing(self, article_id: str) -> bool:
+        return article_id in self._missing
+
+    def apply(self, entries: Iterable[ArticleMeta | Skipped], removed: Iterable[str] = ()) -> None:
+        """Files read (replacing what their path held) and paths gone."""
+        for path in removed:
+            self._drop(path)
+        for entry in entries:
+            self._drop(entry.path)
+            if isinstance(entry, Skipped):
+                self.skipped[entry.path] = entry
+            elif entry.id in self._path_of_id:
+                first = self._path_of_id[entry.id]
+                self.skipped[entry.path] = Skipped(
+                    entry.path, f"same article as {first}", entry.size, entry.mtime_ns
+                )
+            else:
+                self._by_path[entry.path] = entry
+                self._by_key[entry.key] = entry
+                self._path_of_id[entry.id] = entry.path
+                self._missing.pop(entry.id, None)
+
+    def _drop(self, path: str) -> None:
+        self.skipped.pop(path, None)
+        old = self._by_path.pop(path, None)
+        if old is not None:
+            self._by_key.pop(old.key, None)
+            if self._path_of_id.get(old.id) == path:
+                del self._path_of_id[old.id]
+
+    def set_missing_bookmarks(self, bookmarks: Iterable[Bookmark]) -> None:
+        """Bookmarks whose article is not in the library, listed from their title snapshot."""
+        self._missing = {}
+        for number, b in enumerate(bookmarks, 1):
+            if b.id in self._path_of_id:
+                continue
+            title = single_line(b.title)
+            # Negative keys: never an index key, so a search never returns them.
+            self._missing[b.id] = ArticleMeta(
+                id=b.id, path=b.path, title=title, source="", date=None,
+                direction=paragraph_direction(title), words=0, encoding="", key=-number,
+            )  # fmt: skip
+
+    def forget_missing(self, article_id: str) -> None:
+        """A missing article's bookmark was removed: it leaves the list."""
+        self._missing.pop(article_id, None)
+
+    def sources(self) -> Counter[str]:
+        return Counter(m.source for m in self._by_path.values() if m.source)
+
+    def newest(self) -> ArticleMeta | None:
+        return max(self._by_path.values(), key=lambda m: (m.date or "", m.title), default=None)
+
+    # --- the list ----------------------------------------------------------------------------
+
+    def view(self, spec: ViewSpec) -> list[ArticleMeta]:
+        if spec.hits is not None:
+            rows = [m for k in spec.hits.keys if (m := self._by_key.get(k)) is not None]
+        else:
+            rows = [*self._by_path.values(), *self._missing.values()]
+        if spec.bookmarks_only or spec.source is not None or spec.date_from or spec.date_to:
+            rows = [m for m in rows if self._accepts(m, spec)]
+        if spec.sort is SortKey.RELEVANCE and spec.hits is not None:
+            # Ranked hits come best first (newest first on ties); a word too common to rank
+            # lists its articles newest first.
+            if spec.hits.ranked:
+                return rows
+            return sorted(rows, key=_date_key, reverse=True)
+        key = {
+            SortKey.DATE: _date_key,
+            SortKey.TITLE: lambda m: m.title.casefold(),
+            SortKey.SOURCE: lambda m: m.source.casefold(),
+            SortKey.BOOKMARK: lambda m: m.id in spec.bookmarked,
+            SortKey.RELEVANCE: _date_key,
+        }[spec.sort]
+        if spec.sort is not SortKey.DATE:  # ties: newest first
+            rows.sort(key=_date_key, reverse=True)
+        rows.sort(key=key, reverse=spec.descending)
+        return rows
+
+    def _accepts(self, m: ArticleMeta, spec: ViewSpec) -> bool:
+        if spec.bookmarks_only and m.id not in spec.bookmarked:
+            return False
+        if spec.source is not None and m.source != spec.source:
+            return False
+        if spec.date_from is not None or spec.date_to is not None:
+            if m.date is None:
+                return False
+            if spec.date_from is not None and m.date < spec.date_from.isoformat():
+                return False
+            if spec.date_to is not None and m.date > spec.date_to.isoformat():
+                return False
+        return True
+
+
+def _date_key(m: ArticleMeta) -> str:
+    return m.date or ""

@@ -1,0 +1,96 @@
+"""The rebuildable index: stored entries, stale postings, search ranking, damage."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from reader.index import Index, IndexError_
+from reader.library import ArticleMeta, Indexed, Skipped
+from reader.normalize import index_text
+from reader.query import fts_match, parse_query
+
+
+def article(path: str, title: str, body: str, date: str) -> Indexed:
+    meta = ArticleMeta(
+        id=path, path=path, title=title, source="", date=date, direction="rtl", words=3,
+        encoding="utf-8", size=len(body), mtime_ns=1,
+    )  # fmt: skip
+    return Indexed(meta, index_text(title), index_text(body))
+
+
+def keys_for(index: Index, query: str, cap: int = 2000) -> list[int]:
+    return index.search(fts_match(parse_query(query)), cap).keys
+
+
+@pytest.fixture
+def index(tmp_path):
+    idx = Index(tmp_path / "index.sqlite")
+    yield idx
+    idx.close()
+
+
+def test_put_gives_keys_and_search_ranks_title_matches_first(index):
+    stored = index.put(
+        [
+            article("/a.txt", "خبر عن الطقس", "قال الرئيس كلاما", "2023-01-01"),
+            article("/b.txt", "الرئيس يزور موسكو", "نص آخر", "2022-01-01"),
+            Indexed(Skipped("/c.txt", "binary data")),
+        ]
+    )
+    a, b = stored[0].key, stored[1].key
+    assert a != b and isinstance(stored[2], Skipped)
+    hits = index.search(fts_match(parse_query("رئيس")))
+    assert hits.ranked and hits.keys == [b, a]  # in the title weighs more
+    assert {e.path for e in index.entries_under(["/"])} == {"/a.txt", "/b.txt", "/c.txt"}
+
+
+def test_ties_go_to_the_newest(index):
+    old, new = index.put(
+        [article("/old.txt", "خبر", "زلزال", "2020-05-01"),
+         article("/new.txt", "خبر", "زلزال", "2024-05-01")]
+    )  # fmt: skip
+    assert keys_for(index, "زلزال") == [new.key, old.key]
+
+
+def test_a_changed_file_leaves_stale_postings_that_search_ignores(index):
+    [first] = index.put([article("/a.txt", "عنوان", "كلمة قديمة", "2023-01-01")])
+    [second] = index.put([article("/a.txt", "عنوان", "كلمة جديدة", "2023-01-02")])
+    assert second.key != first.key and index.stale_count() == 1
+    assert keys_for(index, "قديمة") == []  # the old version's postings are not returned
+    assert keys_for(index, "جديدة") == [second.key]
+    assert index.remove(["/a.txt"]) == [second.key]
+    assert index.stale_count() == 2 and keys_for(index, "جديدة") == []
+
+
+def test_a_word_too_common_to_rank_comes_back_unranked(index):
+    index.put([article(f"/{n}.txt", "خبر", "كلمة شائعة", f"2023-01-{n:02}") for n in range(1, 8)])
+    hits = index.search(fts_match(parse_query("شائعة")), cap=5)
+    assert not hits.ranked and len(hits.keys) == 7
+
+
+def test_rebuild_when_stale_outnumbers_live(index):
+    for n in range(3):
+        index.put([article("/a.txt", "عنوان", f"نسخة {n}", "2023-01-01")])
+    assert index.stale_count() == 2 and not index.needs_rebuild()  # only past 1000 stale
+    index.rebuild()
+    assert index.entries_under(["/"]) == [] and index.stale_count() == 0
+
+
+def test_a_damaged_or_differently_normalized_index_starts_over(tmp_path):
+    path = tmp_path / "index.sqlite"
+    path.write_bytes(b"not a database" * 500)
+    index = Index(path)
+    index.put([article("/a.txt", "عنوان", "نص", "2023-01-01")])
+    index.close()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = 'other rules' WHERE name = 'normalization'")
+    db.commit()
+    db.close()
+    assert Index(path).entries_under(["/"]) == []
+
+
+def test_a_malformed_match_expression_is_an_index_error(index):
+    with pytest.raises(IndexError_):
+        index.search('"unbalanced')
