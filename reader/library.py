@@ -81,10 +81,13 @@ def iter_files(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[
     Files named explicitly are taken whatever their extension.
     """
     visited: set[tuple[int, int]] = set()
+    yielded: set[str] = set()  # roots may overlap: a folder and a file inside it
     for given in paths:
         root = os.path.abspath(os.path.expanduser(given))
         if os.path.isfile(root):
-            yield root
+            if root not in yielded:
+                yielded.add(root)
+                yield root
             continue
         if not os.path.isdir(root):
             skipped.append(Skipped(root, "no such file or folder"))
@@ -108,7 +111,8 @@ def iter_files(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[
                     if entry.is_dir():
                         if not entry.name.startswith("."):
                             subfolders.append(entry.path)
-                    elif entry.is_file() and is_candidate(entry.name):
+                    elif entry.is_file() and is_candidate(entry.name) and entry.path not in yielded:
+                        yielded.add(entry.path)
                         yield entry.path
                 except OSError:
                     continue

@@ -12,7 +12,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 class _Worker(QObject):
     cached = Signal(list)  # entries the index already knew
     updated = Signal(list, list, int, int)  # entries read, paths gone, files done, files to read
-    finished = Signal(bool)  # completed (False: cancelled)
+    finished = Signal(bool)  # completed (False: cancelled or failed)
+    failed = Signal(str)  # why the index could not be brought up to date
 
     def __init__(self, roots: Sequence[str], index_path: Path, cancel: threading.Event) -> None:
         super().__init__()
@@ -27,21 +28,25 @@ class _Worker(QObject):
         from reader.index import Index
         from reader.library import sync
 
-        # The SQLite connection belongs to this thread: open and close it here.
-        index = Index(self._index_path)
+        done = False
         try:
-            if index.needs_rebuild():
-                index.rebuild()
-            done = sync(
-                self._roots,
-                index,
-                on_cached=self.cached.emit,
-                on_update=self.updated.emit,
-                cancel=self._cancel,
-                report_missing=self.report_missing,
-            )
-        finally:
-            index.close()
+            # The SQLite connection belongs to this thread: open and close it here.
+            index = Index(self._index_path)
+            try:
+                if index.needs_rebuild():
+                    index.rebuild()
+                done = sync(
+                    self._roots,
+                    index,
+                    on_cached=self.cached.emit,
+                    on_update=self.updated.emit,
+                    cancel=self._cancel,
+                    report_missing=self.report_missing,
+                )
+            finally:
+                index.close()
+        except Exception as err:
+            self.failed.emit(f"{type(err).__name__}: {err}")
         self.finished.emit(done)
 
 
@@ -55,6 +60,7 @@ class LibraryLoader(QObject):
     cached = Signal(list)
     updated = Signal(list, list, int, int)
     finished = Signal(bool)
+    failed = Signal(str)
 
     def __init__(
         self,
@@ -73,6 +79,7 @@ class LibraryLoader(QObject):
         self._thread.started.connect(self._worker.run)
         self._worker.cached.connect(self.cached)
         self._worker.updated.connect(self.updated)
+        self._worker.failed.connect(self.failed)
         self._worker.finished.connect(self._on_finished)
 
     def start(self) -> None:

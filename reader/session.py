@@ -32,6 +32,7 @@ class LibrarySession(QObject):
     loading = Signal(bool)
     loaded = Signal()  # a full pass over the library's files finished
     changed = Signal()  # the catalog changed: counts, agencies
+    failed = Signal(str)  # reading the library stopped on an error (the list keeps what it has)
 
     def __init__(self, store: UserStore, index_path: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -71,6 +72,7 @@ class LibrarySession(QObject):
         loader.cached.connect(self._on_cached)
         loader.updated.connect(self._on_updated)
         loader.finished.connect(self._on_finished)
+        loader.failed.connect(self.failed)
         self._loader = loader
         self._full = full
         if full:

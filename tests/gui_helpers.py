@@ -69,3 +69,19 @@ def shaped_glyphs(block: QTextBlock, font: QFont) -> list[tuple[str, list[int]]]
         line.setLineWidth(600)
     layout.endLayout()
     return [(run.rawFont().familyName(), list(run.glyphIndexes())) for run in layout.glyphRuns()]
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text, one key event per character, as a keyboard layout would deliver it.
+
+    QTest's keyClicks only knows ASCII (it aborts on Arabic), so build the events ourselves.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    for char in text:
+        key = Qt.Key.Key_Space if char == " " else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            )

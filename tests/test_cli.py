@@ -136,3 +136,19 @@ def test_unknown_option_is_an_error(capsys):
         main(["qari", "--list", "--no-such-option"])
     assert exit_info.value.code == 2
     assert "unrecognized arguments" in capsys.readouterr().err
+
+
+def test_search_prints_matches_best_first(capsys, library):
+    (library / "putin.txt").write_text(
+        "الرئيس بوتين يستقبل كيم\nرويترز\n2023-09-13\n\nنص قصير.\n", "utf-8"
+    )
+    code, out, _ = run(capsys, "--search", "الرئيس", "--json", str(library))
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["title"] for r in rows] == ["الرئيس بوتين يستقبل كيم", SEED_TITLE]  # title first
+    assert set(rows[0]) == {"id", "path", "title", "source", "date", "direction", "words",
+                            "bookmarked"}  # fmt: skip
+    code, out, _ = run(capsys, "--search", "كلمةغيرموجودة", str(library))
+    assert code == 0 and out == ""
+    code, out, _ = run(capsys, "--search", '"**(', str(library))  # nothing searchable: no error
+    assert code == 0 and out == ""

@@ -403,3 +403,14 @@ def test_a_bookmark_that_cannot_be_saved_is_reported(qtbot, library, monkeypatch
     row = window.model.row_of(window.current.id)
     assert window.model.index(row, Column.BOOKMARK).data() == ""
     close_window(window)
+
+
+def test_an_unusable_index_is_reported_and_the_window_still_works(qtbot, library):
+    from reader import paths
+
+    paths.index_path().mkdir(parents=True)  # a folder where the index file should be
+    window = open_window(qtbot, library)
+    assert "Could not finish reading the library" in window.statusBar().currentMessage()
+    assert not window.status.progress.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Ctrl)  # still alive and responsive
+    close_window(window)

@@ -160,6 +160,11 @@ class MainWindow(QMainWindow):
         self.session.loading.connect(self.status.set_loading)
         self.session.changed.connect(self._on_library_changed)
         self.session.loaded.connect(self._on_loaded)
+        self.session.failed.connect(
+            lambda why: self.statusBar().showMessage(
+                self.tr("Could not finish reading the library: %1").replace("%1", why)
+            )
+        )
         self.status.cancel_requested.connect(self.session.cancel)
         self.status.skipped_requested.connect(self.show_skipped)
 

@@ -38,9 +38,10 @@ class LibraryStatus(QObject):
     def set_loading(self, on: bool) -> None:
         self.progress.setVisible(on)
         self.cancel_button.setVisible(on)
+        reading = self.tr("Reading the library…")
         if on:
-            self.bar.showMessage(self.tr("Reading the library…"))
-        else:
+            self.bar.showMessage(reading)
+        elif self.bar.currentMessage() == reading:  # leave an error message standing
             self.bar.clearMessage()
 
     def show_progress(self, done: int, total: int) -> None:

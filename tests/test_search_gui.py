@@ -1,0 +1,165 @@
+"""Searching from the window: the list filters as you type, highlights land on whole words."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.models import Column, Role
+
+from conftest import SEED_FILE, SEED_TITLE
+from gui_helpers import close_window, open_window, type_text
+
+pytestmark = pytest.mark.gui
+
+Ctrl = Qt.KeyboardModifier.ControlModifier
+
+PUTIN = """بوتين يستقبل كيم في قاعدة فوستوشني
+رويترز
+2023-09-13
+
+استقبل الرئيس الروسي فلاديمير بوتين الزعيم الكوري الشمالي كيم جونغ أون.
+
+وقال الكرملين إن المحادثات تناولت التعاون العسكري بين البلدين.
+"""
+
+
+@pytest.fixture
+def news(library):
+    (library / "putin.txt").write_text(PUTIN, "utf-8")
+    return library
+
+
+def listed_titles(window) -> list[str]:
+    return [window.model.index(r, Column.TITLE).data() for r in range(window.model.rowCount())]
+
+
+def type_search(qtbot, window, text: str) -> None:
+    window.search_box.setFocus()
+    with qtbot.waitSignal(window.search_box.search_requested, timeout=3000):
+        type_text(window.search_box, text)
+
+
+def highlighted_words(window) -> list[str]:
+    return [s.cursor.selectedText() for s in window.view.extraSelections()]
+
+
+def test_typing_filters_the_list_and_highlights_whole_words(qtbot, news):
+    window = open_window(qtbot, news)
+    assert len(listed_titles(window)) == 3
+    qtbot.keyClick(window.list, Qt.Key.Key_K, Ctrl)
+    assert window.search_box.hasFocus()
+    type_search(qtbot, window, "رئيس")  # finds الرئيس: the article is a clitic
+    assert set(listed_titles(window)) == {SEED_TITLE, "بوتين يستقبل كيم في قاعدة فوستوشني"}
+    assert window.status.count_label.text() == "Articles: 2 of 3"
+    # The best match is opened, and every match in it highlighted as a whole word.
+    assert window.current is not None
+    words = highlighted_words(window)
+    assert words and set(words) <= {"الرئيس", "رئيس", "والرئيس", "للرئيس", "لرئيس"}
+    # Clearing the field brings the whole library back, newest first.
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert len(listed_titles(window)) == 3 and highlighted_words(window) == []
+    close_window(window)
+
+
+def test_search_ignores_diacritics_and_letter_forms(qtbot, news):
+    window = open_window(qtbot, news)
+    type_search(qtbot, window, "الكُرْملين")  # harakat in the query
+    assert listed_titles(window)[0] == SEED_TITLE or "بوتين" in listed_titles(window)[0]
+    assert {SEED_TITLE} <= set(listed_titles(window))
+    window.search_box.clear()
+    type_search(qtbot, window, "سبتمبر")  # inside "15سبتمبر2023"
+    assert listed_titles(window) == [SEED_TITLE]
+    assert "سبتمبر" in highlighted_words(window)
+    close_window(window)
+
+
+def test_results_show_snippets_and_nothing_found_is_empty(qtbot, news):
+    window = open_window(qtbot, news)
+    type_search(qtbot, window, "فوستوشني")
+    rows = {window.model.index(r, Column.TITLE).data(): r for r in range(window.model.rowCount())}
+    snippet = window.model.index(rows[SEED_TITLE], Column.TITLE).data(Role.SNIPPET)
+    assert "فوستوشني" in snippet.text and snippet.spans
+    window.search_box.clear()
+    type_search(qtbot, window, "كلمةغيرموجودة")
+    assert listed_titles(window) == []
+    assert window.status.count_label.text() == "Articles: 0 of 3"
+    close_window(window)
+
+
+def test_f3_walks_through_matches_and_ctrl_f_finds_in_the_article(qtbot, news):
+    window = open_window(qtbot, news)
+    window.select_article(window.session.catalog.by_id(_seed_id(window)).id)
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Ctrl)
+    assert window.find_bar.isVisible() and window.find_bar.field.hasFocus()
+    type_text(window.find_bar.field, "كيم")
+    total = window.view.match_count()
+    assert total >= 10  # كيم, بكيم, لكيم ... all whole words
+    assert all(w.endswith("كيم") for w in highlighted_words(window))
+    assert window.find_bar.count.text() == f"1 of {total}"
+    qtbot.keyClick(window.view, Qt.Key.Key_F3)
+    assert window.view.current_match() == 1
+    qtbot.keyClick(window.view, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.current_match() == total - 1  # wrapped around
+    assert window.find_bar.count.text() == f"{total} of {total}"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible() and highlighted_words(window) == []
+    close_window(window)
+
+
+def _seed_id(window) -> str:
+    return next(m.id for m in window.session.catalog.articles() if m.title == SEED_TITLE)
+
+
+def test_sorting_and_filters(qtbot, news):
+    window = open_window(qtbot, news)
+    window.list.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert listed_titles(window)[0].startswith("Kim")  # Latin sorts before Arabic
+    index = window.filters.source.findData("رويترز")
+    window.filters.source.setCurrentIndex(index)
+    assert listed_titles(window) == ["بوتين يستقبل كيم في قاعدة فوستوشني"]
+    window.filters.source.setCurrentIndex(0)
+    assert len(listed_titles(window)) == 3
+    window.filters.date_from.setDate(
+        window.filters.date_from.date().fromString("2023-09-14", "yyyy-MM-dd")
+    )
+    window.filters.use_dates.setChecked(True)
+    assert set(listed_titles(window)) == {SEED_TITLE, "Kim visits fighter jet factory in Russia"}
+    close_window(window)
+
+
+def test_new_changed_and_deleted_files_show_up_while_running(qtbot, news, tmp_path):
+    window = open_window(qtbot, news)
+    assert len(listed_titles(window)) == 3
+
+    def titles_become(expected: set[str]) -> None:
+        qtbot.waitUntil(lambda: set(listed_titles(window)) == expected, timeout=4000)
+
+    before = set(listed_titles(window))
+    extra = news / "sub" / "جديد.txt"
+    extra.parent.mkdir()
+    extra.write_text("خبر وصل الآن\nواس\n2024-02-02\n\nنص الخبر.\n", "utf-8")
+    titles_become(before | {"خبر وصل الآن"})
+    extra.write_text("خبر معدل\nواس\n2024-02-02\n\nنص الخبر بعد التعديل.\n", "utf-8")
+    titles_become(before | {"خبر معدل"})
+    extra.unlink()
+    titles_become(before)
+    shutil.move(news / "putin.txt", tmp_path / "moved-away.txt")
+    titles_become(before - {"بوتين يستقبل كيم في قاعدة فوستوشني"})
+    # The new file is searchable too.
+    shutil.copy(tmp_path / "moved-away.txt", news / "back.txt")
+    titles_become(before)
+    type_search(qtbot, window, "فوستوشني")
+    assert "بوتين يستقبل كيم في قاعدة فوستوشني" in listed_titles(window)
+    close_window(window)
+
+
+def test_seed_is_still_listed_once_when_copied(qtbot, news):
+    shutil.copy(SEED_FILE, news / "copy.txt")
+    window = open_window(qtbot, news)
+    assert listed_titles(window).count(SEED_TITLE) == 1
+    assert window.status.skipped_button.text() == "Skipped: 1"
+    close_window(window)
