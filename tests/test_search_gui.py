@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from reader.models import Column, Role
 
@@ -123,9 +123,7 @@ def test_sorting_and_filters(qtbot, news):
     assert listed_titles(window) == ["بوتين يستقبل كيم في قاعدة فوستوشني"]
     window.filters.source.setCurrentIndex(0)
     assert len(listed_titles(window)) == 3
-    window.filters.date_from.setDate(
-        window.filters.date_from.date().fromString("2023-09-14", "yyyy-MM-dd")
-    )
+    window.filters.date_from.setDate(QDate(2023, 9, 14))
     window.filters.use_dates.setChecked(True)
     assert set(listed_titles(window)) == {SEED_TITLE, "Kim visits fighter jet factory in Russia"}
     close_window(window)
@@ -162,4 +160,35 @@ def test_seed_is_still_listed_once_when_copied(qtbot, news):
     window = open_window(qtbot, news)
     assert listed_titles(window).count(SEED_TITLE) == 1
     assert window.status.skipped_button.text() == "Skipped: 1"
+    close_window(window)
+
+
+def test_dropping_a_folder_opens_it_and_it_joins_the_recent_menu(qtbot, news, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = open_window(qtbot, news)
+    other = tmp_path / "dropped"
+    other.mkdir()
+    (other / "a.txt").write_text("خبر من مجلد آخر\n\nنص.\n", "utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    with qtbot.waitSignal(window.library_loaded):
+        window.dropEvent(drop)
+    assert listed_titles(window) == ["خبر من مجلد آخر"]
+    window.recent_menu.aboutToShow.emit()
+    entries = [a.text() for a in window.recent_menu.actions()]
+    assert entries == [str(other)]
+    with qtbot.waitSignal(window.library_loaded):
+        window.open_library([str(news)])
+    window.recent_menu.aboutToShow.emit()
+    recent = window.recent_menu.actions()
+    assert [a.text() for a in recent] == [str(news), str(other)]
+    with qtbot.waitSignal(window.library_loaded):
+        recent[1].trigger()
+    assert listed_titles(window) == ["خبر من مجلد آخر"]
     close_window(window)
