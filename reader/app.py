@@ -46,40 +46,45 @@ def create_application(qt_argv: list[str]):
 
 
 def create_main_window(library_args: Sequence[str]):
-    """The main window on the data dir in force; StoreError if the bookmarks can't be opened."""
+    """The main window on the data dir in force, telling the user of any trouble with their
+    stored data (a damaged store restored from backup, a read-only folder)."""
     from reader import settings as S
     from reader.settings import Settings
     from reader.ui.main_window import MainWindow
-    from reader.userdata import UserStore
+    from reader.userdata import open_user_store
 
     settings = Settings(paths.settings_path())
-    store = UserStore(paths.user_store_path())
+    store, notices = open_user_store(paths.user_store_path(), paths.backups_dir())
     library = cli.default_library(library_args)
     remembered = [p for p in settings.get(S.LAST_LIBRARY) if Path(p).exists()]
     if library_args:
         settings.set(S.LAST_LIBRARY, [str(Path(p).resolve()) for p in library_args])
     elif remembered:
         library = remembered
-    return MainWindow(settings, store, library)
+    window = MainWindow(settings, store, library)
+    for notice in notices:
+        window.tell(notice)
+    return window
 
 
 def run_gui(args, qt_argv: list[str], parser) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
-    from reader.userdata import StoreError
+    from reader.single_instance import SingleInstance, server_name
 
     app = create_application(qt_argv)
     leftover = app.arguments()[1:]  # Qt took the options it knows (-platform, -style…)
     if leftover:
         parser.error(f"unrecognized arguments: {' '.join(leftover)}")
-    try:
-        window = create_main_window(args.paths)
-    except StoreError as err:
-        QMessageBox.critical(None, "Qari", str(err))
-        return 1
+    instance = SingleInstance(server_name(paths.data_dir()))
+    given = [str(Path(p).expanduser().resolve()) for p in args.paths]
+    if instance.hand_over(given):
+        return 0  # the window already open on this data folder takes it from here
+    instance.listen()
+    window = create_main_window(args.paths)
+    instance.paths_received.connect(window.receive_paths)
     window.show()
     _close_on_signals(app)
     code = app.exec()
+    instance.close()
     window.store.close()
     return code
 

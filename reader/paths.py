@@ -54,6 +54,10 @@ def index_path() -> Path:
     return cache_dir() / "index.sqlite"
 
 
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
 def settings_path() -> Path:
     return data_dir() / "settings.ini"
 

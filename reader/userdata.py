@@ -1,9 +1,14 @@
-"""The user's own store: bookmarks, in SQLite.
+"""The user's own store: bookmarks, notes, reading state, in SQLite. Qt-free.
 
 Unlike the index this is never rebuilt from the files: every change is committed (WAL,
 ``synchronous=FULL``) the moment the user acts, so a crash right after loses nothing. Rows are
-keyed by the article's stable id, with a snapshot of its title and path, so a bookmark survives its
-file being renamed, moved, or deleted.
+keyed by the article's stable id, with a snapshot of its title and path, so a bookmark survives
+its file being renamed, moved, or deleted.
+
+Safety nets, from ``open_user_store``: ``PRAGMA integrity_check`` on every start (a damaged
+store is moved aside and the data restored from the newest rolling JSON backup), a copy of
+the file before any schema migration, and a read-only mode when the data folder can't be
+written (or the store comes from a newer Qari), so the app still reads.
 """
 
 from __future__ import annotations
@@ -11,17 +16,27 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+from reader.savefile import write_atomically
+
+SCHEMA_VERSION = 2
 EXPORT_FORMAT = "qari-bookmarks"
+BACKUP_FORMAT = "qari-userdata"
+BACKUPS_KEPT = 10
 
 
 class StoreError(Exception):
-    """The store cannot be opened or an import file is unusable; str() is for the user."""
+    """The store cannot be opened or written, or an import file is unusable; str() is for
+    the user."""
+
+
+class CorruptStoreError(StoreError):
+    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +52,8 @@ def _user_action(method: Callable) -> Callable:
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        if self.read_only:
+            raise StoreError(self.read_only_reason)
         try:
             return method(self, *args, **kwargs)
         except sqlite3.Error as err:
@@ -49,36 +66,100 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+# Each step takes the schema from version N-1 to N; a store is migrated one step at a time.
+_V1 = (
+    "CREATE TABLE bookmarks (id TEXT PRIMARY KEY, title TEXT NOT NULL, path TEXT NOT NULL,"
+    " created TEXT NOT NULL)"
+)
+_V2 = (
+    "ALTER TABLE bookmarks ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+    "CREATE TABLE marks (mark INTEGER PRIMARY KEY, article_id TEXT NOT NULL,"
+    " block INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '', title TEXT NOT NULL,"
+    " path TEXT NOT NULL, created TEXT NOT NULL)",
+    "CREATE INDEX marks_article ON marks (article_id)",
+    "CREATE TABLE reading (article_id TEXT PRIMARY KEY, position REAL NOT NULL DEFAULT 0,"
+    " read INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL)",
+)
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: (_V1,), 2: _V2}
+
+
 class UserStore:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
+        self.read_only_reason = f"bookmarks cannot be saved: {self.path} is read-only"
+        self.migrated_from: int | None = None  # the schema version found, if it was older
+        self.closed = False
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._migrate()
-        except sqlite3.DatabaseError as err:
+            if read_only:
+                self._open_read_only()
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(
+                    self.path, isolation_level=None, check_same_thread=False, timeout=10
+                )
+                self._check()
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=FULL")
+                self._migrate()
+        except CorruptStoreError:
+            raise
+        except (sqlite3.DatabaseError, OSError) as err:
             raise StoreError(f"cannot open the bookmarks store {self.path}: {err}") from err
+
+    @classmethod
+    def empty(cls, reason: str) -> UserStore:
+        """An empty store for this session only, when no store can be opened at all."""
+        store = cls(Path("(none)"), read_only=True)
+        store.read_only_reason = reason
+        return store
+
+    def _open_read_only(self) -> None:
+        if self.path.is_file():
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:  # nothing saved yet, nowhere to save: an empty store for this session
+            self._db = sqlite3.connect(":memory:", check_same_thread=False)
+            for step in sorted(MIGRATIONS):
+                for statement in MIGRATIONS[step]:
+                    self._db.execute(statement)
+
+    def _check(self) -> None:
+        try:
+            result = self._db.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as err:  # "file is not a database", ...
+            self._db.close()
+            raise CorruptStoreError(str(err)) from err
+        if result != [("ok",)]:
+            self._db.close()
+            raise CorruptStoreError("; ".join(str(r[0]) for r in result[:3]))
 
     def close(self) -> None:
         self._db.close()
+        self.closed = True
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
+            self._db.close()
             raise StoreError(
                 f"{self.path} was written by a newer Qari (schema {version}); not touching it"
             )
-        if version < 1:
-            with self._db:
-                self._db.execute("BEGIN")
-                self._db.execute(
-                    "CREATE TABLE bookmarks ("
-                    " id TEXT PRIMARY KEY, title TEXT NOT NULL, path TEXT NOT NULL,"
-                    " created TEXT NOT NULL)"
-                )
-                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0:
+            # A copy first: a migration that goes wrong must not cost the user anything.
+            self.migrated_from = version
+            copy = sqlite3.connect(self.path.with_name(f"{self.path.name}.v{version}.backup"))
+            with copy:
+                self._db.backup(copy)
+            copy.close()
+        with self._db:
+            self._db.execute("BEGIN")
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[step]:
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     # --- bookmarks -------------------------------------------------------------------------
 
@@ -115,13 +196,18 @@ class UserStore:
         self.add_bookmark(article_id, title, path)
         return True
 
-    @_user_action
     def refresh_locations(self, seen: Iterable[tuple[str, str, str]]) -> int:
         """Update the title/path snapshots of bookmarked articles seen at (id, title, path).
 
         Returns how many bookmarks moved: this is what keeps a renamed file's bookmark pointing
-        at its new place.
+        at its new place. A read-only store keeps its old snapshots.
         """
+        if self.read_only:
+            return 0
+        return self._refresh_locations(list(seen))
+
+    @_user_action
+    def _refresh_locations(self, seen: list[tuple[str, str, str]]) -> int:
         with self._db:
             self._db.execute("BEGIN")
             cursor = self._db.executemany(
@@ -131,9 +217,10 @@ class UserStore:
             )
         return cursor.rowcount
 
-    # --- export / import -------------------------------------------------------------------
+    # --- export / import / backup ------------------------------------------------------------
 
     def export_json(self) -> str:
+        """The bookmarks, in the file format --export-bookmarks writes."""
         payload = {
             "format": EXPORT_FORMAT,
             "version": 1,
@@ -141,9 +228,26 @@ class UserStore:
         }
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
+    def dump(self) -> dict:
+        """Everything the user made, for the rolling backup."""
+
+        def rows(sql: str) -> list[dict]:
+            cursor = self._db.execute(sql)
+            names = [c[0] for c in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
+
+        return {
+            "format": BACKUP_FORMAT,
+            "version": SCHEMA_VERSION,
+            "bookmarks": rows("SELECT id, title, path, created, note FROM bookmarks"),
+            "marks": rows("SELECT article_id, block, note, title, path, created FROM marks"),
+            "reading": rows("SELECT article_id, position, read, updated FROM reading"),
+        }
+
     @_user_action
     def import_json(self, text: str) -> int:
-        """Merge bookmarks from an export; returns how many were new. Nothing changes on error."""
+        """Merge bookmarks (an export or a backup); returns how many were new. Nothing changes
+        on error."""
         try:
             payload = json.loads(text)
         except json.JSONDecodeError as err:
@@ -161,13 +265,114 @@ class UserStore:
                     str(entry.get("title") or ""),
                     str(entry.get("path") or ""),
                     str(entry.get("created") or _now()),
+                    str(entry.get("note") or ""),
                 )
             )
+        extra = payload if isinstance(payload, dict) else {}
         with self._db:
             self._db.execute("BEGIN")
             before = self._db.total_changes
             self._db.executemany(
-                "INSERT OR IGNORE INTO bookmarks (id, title, path, created) VALUES (?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO bookmarks (id, title, path, created, note)"
+                " VALUES (?, ?, ?, ?, ?)",
                 rows,
             )
-            return self._db.total_changes - before
+            added = self._db.total_changes - before
+            self._restore_extras(extra)
+        return added
+
+    def _restore_extras(self, payload: dict) -> None:
+        """Paragraph marks and reading state from a backup (absent from plain exports)."""
+        for mark in payload.get("marks") or []:
+            if isinstance(mark, dict) and mark.get("article_id"):
+                self._db.execute(
+                    "INSERT INTO marks (article_id, block, note, title, path, created)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (str(mark["article_id"]), int(mark.get("block") or 0),
+                     str(mark.get("note") or ""), str(mark.get("title") or ""),
+                     str(mark.get("path") or ""), str(mark.get("created") or _now())),
+                )  # fmt: skip
+        for state in payload.get("reading") or []:
+            if isinstance(state, dict) and state.get("article_id"):
+                self._db.execute(
+                    "INSERT OR REPLACE INTO reading (article_id, position, read, updated)"
+                    " VALUES (?, ?, ?, ?)",
+                    (str(state["article_id"]), float(state.get("position") or 0),
+                     int(bool(state.get("read"))), str(state.get("updated") or _now())),
+                )  # fmt: skip
+
+    def write_backup(self, folder: str | Path, keep: int = BACKUPS_KEPT) -> Path | None:
+        """Save a JSON backup of everything unless the newest one already holds the same;
+        keep the ``keep`` newest. Returns the file written, if any."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        payload = self.dump()
+        body = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True)
+        newest = latest_backup(folder)
+        if newest is not None and _payload_of(newest) == payload:
+            return None
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"userdata-{stamp}.json"
+        write_atomically(target, (body + "\n").encode("utf-8"))
+        for old in sorted(folder.glob("userdata-*.json"))[:-keep]:
+            old.unlink(missing_ok=True)
+        return target
+
+
+def latest_backup(folder: str | Path) -> Path | None:
+    found = sorted(Path(folder).glob("userdata-*.json"))
+    return found[-1] if found else None
+
+
+def _payload_of(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def open_user_store(path: str | Path, backups: str | Path) -> tuple[UserStore, list[str]]:
+    """Open the store however it is found; returns it and what the user should be told.
+
+    A damaged store is moved aside (never deleted) and a new one filled from the newest
+    backup; a store that can't be written is opened read-only; one that can't be read at all
+    is replaced, for this session, by an empty read-only store.
+    """
+    path, notices = Path(path), []
+    try:
+        store = UserStore(path)
+    except CorruptStoreError as err:
+        aside = path.with_name(f"{path.name}.damaged-{dt.datetime.now():%Y%m%d-%H%M%S}")
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{path}{suffix}")
+            if source.exists():
+                shutil.move(source, f"{aside}{suffix}")
+        store = UserStore(path)
+        newest = latest_backup(backups)
+        restored = False
+        if newest is not None:
+            try:
+                store.import_json(newest.read_text(encoding="utf-8"))
+                restored = True
+            except (OSError, UnicodeDecodeError, StoreError):
+                pass
+        if restored:
+            notices.append(
+                f"The bookmarks store was damaged ({err}). It was moved to {aside}, and your "
+                f"bookmarks were restored from the backup {newest.name}."
+            )
+        else:
+            notices.append(
+                f"The bookmarks store was damaged ({err}). It was moved to {aside}; there was "
+                "no backup to restore from."
+            )
+        return store, notices
+    except StoreError as err:
+        try:
+            store = UserStore(path, read_only=True)
+        except StoreError:
+            store = UserStore.empty(str(err))
+        store.read_only_reason = str(err)
+        notices.append(f"{err}. Qari will read, but bookmarks can't be saved in this session.")
+        return store, notices
+    return store, notices

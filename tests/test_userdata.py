@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from reader.userdata import StoreError, UserStore
+from reader.userdata import CorruptStoreError, StoreError, UserStore
 
 
 def test_bookmarks_survive_reopen(tmp_path):
@@ -83,12 +83,12 @@ def test_a_newer_schema_is_refused_untouched(tmp_path):
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 99
 
 
-def test_a_file_that_is_not_a_database_is_reported(tmp_path):
+def test_a_file_that_is_not_a_database_is_reported_as_corrupt(tmp_path):
     path = tmp_path / "u.sqlite"
     path.write_bytes(b"garbage" * 1000)
-    with pytest.raises(StoreError, match="cannot open"):
+    with pytest.raises(CorruptStoreError):
         UserStore(path)
-    assert path.read_bytes() == b"garbage" * 1000  # the user's file is left for them to inspect
+    assert path.read_bytes() == b"garbage" * 1000  # UserStore itself never touches it
 
 
 def test_a_failed_write_is_a_store_error_and_changes_nothing(tmp_path):

@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from reader.userdata import UserStore
 
 
+BACKUP_DELAY_MS = 2000
+
+
 class MainWindow(QMainWindow):
     library_loaded = Signal()  # every file of the library has been read
 
@@ -95,6 +98,12 @@ class MainWindow(QMainWindow):
         self._started = False
         self.view.first_painted.connect(self._start_reading)
         QTimer.singleShot(500, self._start_reading)
+        # The rolling backup of the user's data: soon after a change, at start and at exit.
+        self._backup = QTimer(self)
+        self._backup.setSingleShot(True)
+        self._backup.setInterval(BACKUP_DELAY_MS)
+        self._backup.timeout.connect(self.write_backup)
+        self._backup.start()
 
     @property
     def library(self) -> list[str]:
@@ -198,6 +207,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.close()
+        self.write_backup()
         s = self.settings
         s.set(S.WINDOW_GEOMETRY, self.saveGeometry())
         s.set(S.WINDOW_STATE, self.saveState())
@@ -205,6 +215,36 @@ class MainWindow(QMainWindow):
         s.set(S.LIST_HEADER_STATE, self.list.header().saveState())
         s.sync()
         super().closeEvent(event)
+
+    def tell(self, message: str) -> None:
+        """Something the user must know, in a box that doesn't stop the window working."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Qari", message, parent=self)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        QTimer.singleShot(0, box.show)  # once the window itself is up
+        self.statusBar().showMessage(message.split(". ")[0])
+
+    def receive_paths(self, paths: list[str]) -> None:
+        """Paths from a second `qari` started on the same data folder."""
+        if paths:
+            self.open_library(paths)
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def write_backup(self) -> None:
+        from reader.userdata import StoreError
+
+        if self.store.read_only or self.store.closed:
+            return
+        try:
+            self.store.write_backup(paths.backups_dir())
+        except (OSError, StoreError) as err:
+            self.statusBar().showMessage(
+                self.tr("Could not write the backup of your bookmarks: %1").replace(
+                    "%1", single_line(str(err))
+                )
+            )
 
     # --- the library -----------------------------------------------------------------------
 
@@ -401,6 +441,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Bookmark not saved"), single_line(str(err)))
             return
         self.actions_[ActionId.TOGGLE_BOOKMARK].setChecked(on)
+        self._backup.start()
         missing = self.model.is_missing(meta.id)
         self.model.set_bookmarked(meta.id, on)
         if missing and not on:  # a missing article's bookmark removed: it leaves the list
@@ -444,6 +485,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Import failed"), single_line(str(err)))
             return
         self._reload_bookmarks()
+        self._backup.start()
         self.statusBar().showMessage(
             self.tr("Bookmarks imported: %1").replace("%1", str(added)), 5000
         )
