@@ -19,7 +19,7 @@ import json
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from reader.savefile import write_atomically
@@ -45,6 +45,19 @@ class Bookmark:
     title: str
     path: str
     created: str  # ISO 8601, UTC
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A bookmark on one paragraph (block number in the article), with an optional note."""
+
+    mark: int
+    article_id: str
+    block: int
+    note: str
+    title: str
+    path: str
+    created: str
 
 
 def _user_action(method: Callable) -> Callable:
@@ -216,6 +229,64 @@ class UserStore:
                 ((title, path, aid, title, path) for aid, title, path in seen),
             )
         return cursor.rowcount
+
+    # --- paragraph marks with notes ---------------------------------------------------------
+
+    @_user_action
+    def add_mark(self, article_id: str, block: int, note: str, title: str, path: str) -> Mark:
+        mark = Mark(0, article_id, block, note, title, path, _now())
+        cursor = self._db.execute(
+            "INSERT INTO marks (article_id, block, note, title, path, created)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, block, note, title, path, mark.created),
+        )
+        return replace(mark, mark=cursor.lastrowid)
+
+    @_user_action
+    def update_mark(self, mark: int, note: str) -> None:
+        self._db.execute("UPDATE marks SET note = ? WHERE mark = ?", (note, mark))
+
+    @_user_action
+    def remove_mark(self, mark: int) -> None:
+        self._db.execute("DELETE FROM marks WHERE mark = ?", (mark,))
+
+    def marks(self, article_id: str | None = None) -> list[Mark]:
+        sql = "SELECT mark, article_id, block, note, title, path, created FROM marks"
+        if article_id is None:
+            rows = self._db.execute(sql + " ORDER BY created")
+        else:
+            rows = self._db.execute(sql + " WHERE article_id = ? ORDER BY block", (article_id,))
+        return [Mark(*row) for row in rows]
+
+    # --- reading state ---------------------------------------------------------------------
+
+    def position(self, article_id: str) -> float:
+        """Where the reader left the article: 0.0 (top) to 1.0 (end)."""
+        row = self._db.execute(
+            "SELECT position FROM reading WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return float(row[0]) if row else 0.0
+
+    @_user_action
+    def set_position(self, article_id: str, position: float) -> None:
+        self._db.execute(
+            "INSERT INTO reading (article_id, position, updated) VALUES (?, ?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET position = excluded.position,"
+            " updated = excluded.updated",
+            (article_id, min(1.0, max(0.0, position)), _now()),
+        )
+
+    def read_ids(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT article_id FROM reading WHERE read")}
+
+    @_user_action
+    def set_read(self, article_id: str, read: bool = True) -> None:
+        self._db.execute(
+            "INSERT INTO reading (article_id, read, updated) VALUES (?, ?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET read = excluded.read,"
+            " updated = excluded.updated",
+            (article_id, int(read), _now()),
+        )
 
     # --- export / import / backup ------------------------------------------------------------
 

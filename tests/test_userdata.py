@@ -100,3 +100,44 @@ def test_a_failed_write_is_a_store_error_and_changes_nothing(tmp_path):
     with pytest.raises(StoreError, match="could not save"):
         store.remove_bookmark("a1")
     assert store.bookmarked_ids() == {"a1"}
+
+
+def test_paragraph_marks_with_notes(tmp_path):
+    store = UserStore(tmp_path / "u.sqlite")
+    first = store.add_mark("a1", 3, "ملاحظة مهمة", "كيم", "/lib/a.txt")
+    store.add_mark("a1", 1, "", "كيم", "/lib/a.txt")
+    store.add_mark("b2", 0, "note", "Kim", "/lib/b.txt")
+    assert [m.block for m in store.marks("a1")] == [1, 3]
+    store.update_mark(first.mark, "ملاحظة معدلة")
+    assert store.marks("a1")[1].note == "ملاحظة معدلة"
+    store.remove_mark(first.mark)
+    assert [m.block for m in store.marks("a1")] == [1] and len(store.marks()) == 2
+    store.close()
+    assert len(UserStore(tmp_path / "u.sqlite").marks()) == 2
+
+
+def test_reading_position_and_read_state_survive_reopen(tmp_path):
+    store = UserStore(tmp_path / "u.sqlite")
+    assert store.position("a1") == 0.0 and store.read_ids() == set()
+    store.set_position("a1", 0.42)
+    store.set_read("a1")
+    store.set_position("b2", 7)  # clamped
+    store.set_read("b2")
+    store.set_read("b2", False)
+    store.close()
+    again = UserStore(tmp_path / "u.sqlite")
+    assert again.position("a1") == pytest.approx(0.42) and again.position("b2") == 1.0
+    assert again.read_ids() == {"a1"}
+
+
+def test_a_backup_restores_marks_and_reading_state(tmp_path):
+    store = UserStore(tmp_path / "a.sqlite")
+    store.add_bookmark("a1", "t", "p")
+    store.add_mark("a1", 2, "note", "t", "p")
+    store.set_position("a1", 0.5)
+    store.set_read("a1")
+    written = store.write_backup(tmp_path / "backups")
+    other = UserStore(tmp_path / "b.sqlite")
+    assert other.import_json(written.read_text("utf-8")) == 1
+    assert [m.note for m in other.marks()] == ["note"]
+    assert other.position("a1") == 0.5 and other.read_ids() == {"a1"}
