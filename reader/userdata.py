@@ -89,7 +89,8 @@ _V2 = (
     "CREATE TABLE marks (mark INTEGER PRIMARY KEY, article_id TEXT NOT NULL,"
     " block INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '', title TEXT NOT NULL,"
     " path TEXT NOT NULL, created TEXT NOT NULL)",
-    "CREATE INDEX marks_article ON marks (article_id)",
+    # One mark per paragraph and moment: importing the same backup twice adds nothing.
+    "CREATE UNIQUE INDEX marks_article ON marks (article_id, block, created)",
     "CREATE TABLE reading (article_id TEXT PRIMARY KEY, position REAL NOT NULL DEFAULT 0,"
     " read INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL)",
 )
@@ -357,7 +358,7 @@ class UserStore:
         for mark in payload.get("marks") or []:
             if isinstance(mark, dict) and mark.get("article_id"):
                 self._db.execute(
-                    "INSERT INTO marks (article_id, block, note, title, path, created)"
+                    "INSERT OR IGNORE INTO marks (article_id, block, note, title, path, created)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
                     (str(mark["article_id"]), int(mark.get("block") or 0),
                      str(mark.get("note") or ""), str(mark.get("title") or ""),

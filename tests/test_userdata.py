@@ -141,3 +141,5 @@ def test_a_backup_restores_marks_and_reading_state(tmp_path):
     assert other.import_json(written.read_text("utf-8")) == 1
     assert [m.note for m in other.marks()] == ["note"]
     assert other.position("a1") == 0.5 and other.read_ids() == {"a1"}
+    other.import_json(written.read_text("utf-8"))  # twice: nothing doubles
+    assert len(other.marks()) == 1 and len(other.bookmarks()) == 1
