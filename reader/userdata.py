@@ -235,7 +235,8 @@ class UserStore:
 
     @_user_action
     def add_mark(self, article_id: str, block: int, note: str, title: str, path: str) -> Mark:
-        mark = Mark(0, article_id, block, note, title, path, _now())
+        created = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")  # unique per mark
+        mark = Mark(0, article_id, block, note, title, path, created)
         cursor = self._db.execute(
             "INSERT INTO marks (article_id, block, note, title, path, created)"
             " VALUES (?, ?, ?, ?, ?, ?)",

@@ -106,14 +106,15 @@ def test_paragraph_marks_with_notes(tmp_path):
     store = UserStore(tmp_path / "u.sqlite")
     first = store.add_mark("a1", 3, "ملاحظة مهمة", "كيم", "/lib/a.txt")
     store.add_mark("a1", 1, "", "كيم", "/lib/a.txt")
+    store.add_mark("a1", 1, "a second mark on the same paragraph", "كيم", "/lib/a.txt")
     store.add_mark("b2", 0, "note", "Kim", "/lib/b.txt")
-    assert [m.block for m in store.marks("a1")] == [1, 3]
+    assert [m.block for m in store.marks("a1")] == [1, 1, 3]
     store.update_mark(first.mark, "ملاحظة معدلة")
-    assert store.marks("a1")[1].note == "ملاحظة معدلة"
+    assert store.marks("a1")[2].note == "ملاحظة معدلة"
     store.remove_mark(first.mark)
-    assert [m.block for m in store.marks("a1")] == [1] and len(store.marks()) == 2
+    assert [m.block for m in store.marks("a1")] == [1, 1] and len(store.marks()) == 3
     store.close()
-    assert len(UserStore(tmp_path / "u.sqlite").marks()) == 2
+    assert len(UserStore(tmp_path / "u.sqlite").marks()) == 3
 
 
 def test_reading_position_and_read_state_survive_reopen(tmp_path):
