@@ -2,6 +2,9 @@
 
 python -m benchmarks startup [--runs 5]   cold start to first painted window, vs bare Qt
 python -m benchmarks open [--runs 30]     click in the list to the article painted
+python -m benchmarks corpus DIR --count N [--seed 1]   write a synthetic archive (no timing)
+python -m benchmarks library [--count 100000] [--runs 3] [--keep DIR]
+    index, reopen, search and memory over a synthetic archive of N articles
 """
 
 from __future__ import annotations
@@ -116,8 +119,26 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("startup").add_argument("--runs", type=int, default=5)
     sub.add_parser("open").add_argument("--runs", type=int, default=30)
+    corpus = sub.add_parser("corpus")
+    corpus.add_argument("dir")
+    corpus.add_argument("--count", type=int, required=True)
+    corpus.add_argument("--seed", type=int, default=1)
+    library = sub.add_parser("library")
+    library.add_argument("--count", type=int, default=100_000)
+    library.add_argument("--runs", type=int, default=3)
+    library.add_argument("--seed", type=int, default=1)
+    library.add_argument("--keep", metavar="DIR", help="corpus folder to keep (and reuse)")
     args = parser.parse_args()
-    {"startup": startup, "open": open_article}[args.command](args.runs)
+    if args.command == "corpus":
+        from benchmarks.corpus import corpus as write_corpus
+
+        write_corpus(args.dir, args.count, args.seed)
+    elif args.command == "library":
+        from benchmarks.library import library as run_library
+
+        run_library(args.count, args.runs, args.seed, args.keep)
+    else:
+        {"startup": startup, "open": open_article}[args.command](args.runs)
 
 
 if __name__ == "__main__":

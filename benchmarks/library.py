@@ -1,0 +1,301 @@
+"""Library benchmarks over a synthetic archive (see benchmarks.corpus), with Qari's Qt-free code.
+
+First index, reopen, search latency and resident memory, each beside a baseline measured in
+the same run. The page cache is warm throughout (the corpus was just written or read): these
+are CPU and SQLite costs, not disk latency.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.__main__ import ROOT
+from benchmarks.corpus import generate, is_generated
+from reader.catalog import Catalog, SortKey, ViewSpec
+from reader.decoding import read_text_file
+from reader.index import Index
+from reader.library import iter_files, sync
+from reader.search import search
+
+QUERIES = 50
+# A rare word is in at most this many articles.
+RARE_MAX_DOCS = 20
+_ARABIC = re.compile("[\u0621-\u064a]+")
+_CLITIC_START = ("و", "ف", "ب", "ك", "ل", "ال")
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+# --- first index -------------------------------------------------------------------------
+
+
+def _read_all(paths: list[str]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        read_text_file(path)
+    return time.perf_counter() - start
+
+
+def _first_index(library: Path, index_path: Path, workers: int | None) -> float:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{index_path}{suffix}").unlink(missing_ok=True)
+    catalog = Catalog()
+    start = time.perf_counter()
+    index = Index(index_path)
+    # The catalog takes every batch as the window's list model does.
+    assert sync([library], index, on_update=lambda e, r, *_: catalog.apply(e, r), workers=workers)
+    index.close()
+    return time.perf_counter() - start
+
+
+# --- reopen ------------------------------------------------------------------------------
+
+
+def _walk_stat(library: Path) -> float:
+    start = time.perf_counter()
+    for folder, _, names in os.walk(library):
+        for name in names:
+            os.stat(os.path.join(folder, name))
+    return time.perf_counter() - start
+
+
+def _reopen(library: Path, index_path: Path, count: int) -> tuple[float, float, Catalog]:
+    """Seconds to a usable list and to the end of the sync, and the catalog built."""
+    catalog = Catalog()
+    usable = []
+
+    def on_cached(entries: list) -> None:
+        catalog.apply(entries)
+        rows = catalog.view(ViewSpec())
+        usable.append(time.perf_counter() - start)
+        assert len(rows) == count, (len(rows), count)
+
+    start = time.perf_counter()
+    index = Index(index_path)
+    sync([library], index, on_cached=on_cached, on_update=lambda e, r, *_: catalog.apply(e, r))
+    synced = time.perf_counter() - start
+    index.close()
+    return usable[0], synced, catalog
+
+
+# --- search ------------------------------------------------------------------------------
+
+
+@dataclass
+class Query:
+    text: str  # what the user types
+    baseline: str  # the plain FTS5 expression for the same words, no clitics, no ranking
+
+
+def _pick_queries(index_path: Path, count: int, seed: int) -> dict[str, list[Query]]:
+    """Query words of each kind, chosen from the index's own vocabulary (fts5vocab)."""
+    db = sqlite3.connect(index_path)
+    db.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, row)")
+    docs = {term: doc for term, doc in db.execute("SELECT term, doc FROM temp.vocab")}
+    db.close()
+    rng = random.Random(seed)
+    arabic = sorted(t for t in docs if _ARABIC.fullmatch(t) and len(t) >= 3)
+    by_docs = sorted(arabic, key=lambda t: (-docs[t], t))
+
+    def sample(words: list[str]) -> list[str]:
+        return rng.sample(words, min(QUERIES, len(words)))
+
+    # Rare: a clitic-free start, so that the query's clitic variants do not make it common.
+    rare = sample(
+        [t for t in arabic if docs[t] <= RARE_MAX_DOCS and len(t) >= 5
+         and not t.startswith(_CLITIC_START)]
+    )  # fmt: skip
+    common = by_docs[:QUERIES]
+    mid = [t for t in arabic if 0.02 * count <= docs[t] <= 0.2 * count]
+    pairs = [tuple(rng.sample(mid, 2)) for _ in range(QUERIES)]
+    prefixes = sorted({t[:4] for t in mid if len(t) >= 6 and not t.startswith("ال")})
+    # Clitic: a bare word whose form with the article is indexed too (رئيس / الرئيس).
+    bare = [t for t in by_docs if not t.startswith(_CLITIC_START) and "ال" + t in docs]
+    clitic = bare[:QUERIES]
+
+    def plain(*words: str) -> str:
+        return " AND ".join(f'"{w}"' for w in words)
+
+    return {
+        "rare word": [Query(w, plain(w)) for w in rare],
+        "common word": [Query(w, plain(w)) for w in common],
+        "two words": [Query(f"{a} {b}", plain(a, b)) for a, b in pairs],
+        "prefix (word*)": [Query(p + "*", f'"{p}"*') for p in sample(prefixes)],
+        "clitic (رئيس → الرئيس)": [Query(w, plain(w)) for w in clitic],
+    }
+
+
+@dataclass
+class Latency:
+    hits: list[int]
+    baseline: list[float]
+    search: list[float]
+    view: list[float]  # search + catalog.view
+
+
+def _search_latency(index_path: Path, catalog: Catalog, queries: list[Query], runs: int) -> Latency:
+    index = Index(index_path)
+    plain = sqlite3.connect(f"file:{index_path}?mode=ro", uri=True)
+    plain.execute("PRAGMA cache_size=-32000")  # as Index has it
+    lat = Latency([], [], [], [])
+
+    def shown(text: str) -> list:
+        result = search(index, text)
+        assert result is not None
+        return catalog.view(ViewSpec(sort=SortKey.RELEVANCE, hits=result.hits))
+
+    for q in queries:  # once untimed: what was read for an earlier kind must not help
+        shown(q.text)
+    sql = "SELECT count(*) FROM fts WHERE fts MATCH ?"
+    clock = time.perf_counter
+    for _ in range(runs):
+        for q in queries:
+            start = clock()
+            plain.execute(sql, (q.baseline,)).fetchone()
+            lat.baseline.append(clock() - start)
+            start = clock()
+            search(index, q.text)
+            lat.search.append(clock() - start)
+            start = clock()
+            rows = shown(q.text)
+            lat.view.append(clock() - start)
+            lat.hits.append(len(rows))
+    plain.close()
+    index.close()
+    return lat
+
+
+# --- memory ------------------------------------------------------------------------------
+
+
+def _rss(*args: str) -> tuple[int, int]:
+    """(VmRSS, VmHWM) in kB of a fresh child process."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.rss", *args],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    values = dict(line.split() for line in done.stdout.splitlines())
+    return int(values["rss"]), int(values["peak"])
+
+
+# --- the benchmark -----------------------------------------------------------------------
+
+
+def library(count: int, runs: int, seed: int, keep: str | None) -> None:
+    work = Path(tempfile.mkdtemp(prefix="qari-bench-", dir="/tmp"))
+    corpus = Path(keep).resolve() if keep else work / "corpus"
+    try:
+        if not is_generated(corpus, count, seed):
+            if corpus.exists() and any(corpus.iterdir()):
+                sys.exit(f"{corpus} holds something else: give an empty or new folder")
+            start = time.perf_counter()
+            generate(corpus, count, seed)
+            print(f"(corpus written in {time.perf_counter() - start:.1f} s)", flush=True)
+        _run(corpus, work, count, runs, seed)
+    finally:
+        shutil.rmtree(work)
+
+
+def _row(label: str, value: str, note: str = "") -> None:
+    print(f"  {label:<50}{value}" + (f"  {note}" if note else ""))
+
+
+def _run(corpus: Path, work: Path, count: int, runs: int, seed: int) -> None:
+    paths = list(iter_files([corpus], []))
+    assert len(paths) == count, (len(paths), count)
+    megabytes = sum(os.path.getsize(p) for p in paths) / 1e6
+    cores = os.cpu_count() or 1
+    print(
+        f"library of {count:,} synthetic articles ({megabytes:,.0f} MB, seed {seed}),"
+        f" median of {runs}, {cores} cores, warm page cache:"
+    )
+
+    # First index. workers=None (one per core) is what the GUI and the command line use.
+    read = statistics.median(_read_all(paths) for _ in range(runs))
+    index_path = work / "index.sqlite"
+    one = statistics.median(_first_index(corpus, index_path, 1) for _ in range(runs))
+    default = statistics.median(_first_index(corpus, index_path, None) for _ in range(runs))
+    size = sum(os.path.getsize(p) for p in work.glob("index.sqlite*"))
+    rate = count / default
+    print("first index into a fresh index file:")
+    _row("read + decode only (read_text_file, 1 process)", f"{read:7.2f} s  {count / read:7,.0f}/s")
+    _row("sync, workers=1", f"{one:7.2f} s  {count / one:7,.0f}/s", f"({one / read:.1f}x the read)")
+    _row(
+        f"sync, workers={cores} (default)",
+        f"{default:7.2f} s  {rate:7,.0f}/s",
+        f"({default / read:.1f}x the read; {one / default:.2f}x faster than workers=1)"
+        f"  target ≥ 2,000/s: {_met(rate >= 2000)}",
+    )
+    _row("index file", f"{size / 1e6:7,.0f} MB")
+
+    # Reopen.
+    walk = statistics.median(_walk_stat(corpus) for _ in range(runs))
+    reopened = [_reopen(corpus, index_path, count) for _ in range(runs)]
+    usable = statistics.median(r[0] for r in reopened)
+    synced = statistics.median(r[1] for r in reopened)
+    catalog = reopened[-1][2]
+    print("reopen the unchanged library (fresh Index + sync):")
+    _row("os.walk + os.stat over the tree", _ms(walk))
+    _row(
+        "to a usable list (on_cached, catalog.view)",
+        _ms(usable),
+        f"({usable / walk:.2f}x)  target ≤ 1,500 ms: {_met(usable <= 1.5)}",
+    )
+    _row("to the end of sync (stat walk)", _ms(synced), f"({synced / walk:.2f}x)")
+
+    # Search.
+    queries = _pick_queries(index_path, count, seed)
+    targets = {"rare word": 10.0, "common word": 100.0}
+    print(f"search, {QUERIES} queries of each kind x {runs} runs, ms p50 / p95:")
+    print(
+        "  query kind               hits: median    max  plain FTS5 count(*)"
+        "   search()         search() + catalog.view"
+    )
+    for kind, group in queries.items():
+        lat = _search_latency(index_path, catalog, group, runs)
+        b50, s50, v50 = (statistics.median(x) * 1000 for x in (lat.baseline, lat.search, lat.view))
+        b95, s95, v95 = (_p95(x) * 1000 for x in (lat.baseline, lat.search, lat.view))
+        line = (
+            f"  {kind:26} {statistics.median(lat.hits):10,.0f} {max(lat.hits):6,}"
+            f"  {b50:7.2f} / {b95:7.2f}   {s50:7.2f} / {s95:7.2f}"
+            f"   {v50:7.2f} / {v95:7.2f}  ({v50 / b50:.1f}x)"
+        )
+        if kind in targets:
+            line += f"  target p95 ≤ {targets[kind]:.0f} ms: {_met(v95 <= targets[kind])}"
+        print(line, flush=True)
+
+    # Memory, each in a fresh process.
+    common = queries["common word"][0].text
+    bare = [_rss("bare") for _ in range(runs)]
+    loaded = [_rss("loaded", str(index_path), str(corpus), common) for _ in range(runs)]
+    b_rss, l_rss = (statistics.median(r for r, _ in x) / 1024 for x in (bare, loaded))
+    l_peak = statistics.median(p for _, p in loaded) / 1024
+    print("resident memory (VmRSS of a fresh process):")
+    _row("the library modules imported", f"{b_rss:7.1f} MB")
+    _row(
+        f"+ catalog of {count:,}, open index, list, a search",
+        f"{l_rss:7.1f} MB",
+        f"({l_rss / b_rss:.2f}x, +{l_rss - b_rss:.0f} MB; peak {l_peak:.0f} MB)"
+        f"  target ≤ 300 MB: {_met(l_rss <= 300)}",
+    )
