@@ -51,50 +51,50 @@ def _keys(*combos: int | Qt.KeyboardModifier | Key) -> QKeySequence:
 _CTX = "Actions"
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.OPEN_FOLDER: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "&Open Folder…"), (StdKey.Open,), QIcon.ThemeIcon.DocumentOpen
+        QT_TRANSLATE_NOOP("Actions", "&Open Folder…"), (StdKey.Open,), QIcon.ThemeIcon.DocumentOpen
     ),
-    ActionId.SHOW_SKIPPED: ActionSpec(QT_TRANSLATE_NOOP(_CTX, "&Skipped Files…")),
-    ActionId.EXPORT_BOOKMARKS: ActionSpec(QT_TRANSLATE_NOOP(_CTX, "&Export Bookmarks…")),
-    ActionId.IMPORT_BOOKMARKS: ActionSpec(QT_TRANSLATE_NOOP(_CTX, "&Import Bookmarks…")),
+    ActionId.SHOW_SKIPPED: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Skipped Files…")),
+    ActionId.EXPORT_BOOKMARKS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Export Bookmarks…")),
+    ActionId.IMPORT_BOOKMARKS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Import Bookmarks…")),
     ActionId.QUIT: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "&Quit"),
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
         (StdKey.Quit, QKeySequence("Ctrl+Q")),
         QIcon.ThemeIcon.ApplicationExit,
         menu_role=QAction.MenuRole.QuitRole,
     ),
     ActionId.SEARCH: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "&Search the Library"),
+        QT_TRANSLATE_NOOP("Actions", "&Search the Library"),
         (QKeySequence("Ctrl+K"),),
         QIcon.ThemeIcon.EditFind,
-        tip=QT_TRANSLATE_NOOP(_CTX, "Search titles and text of every article (Ctrl+K)"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Search titles and text of every article (Ctrl+K)"),
     ),
     ActionId.FIND: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "&Find in Article…"), (StdKey.Find,), QIcon.ThemeIcon.EditFind
+        QT_TRANSLATE_NOOP("Actions", "&Find in Article…"), (StdKey.Find,), QIcon.ThemeIcon.EditFind
     ),
     ActionId.FIND_NEXT: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "Find &Next"), (QKeySequence("F3"), StdKey.FindNext)
+        QT_TRANSLATE_NOOP("Actions", "Find &Next"), (QKeySequence("F3"), StdKey.FindNext)
     ),
     ActionId.FIND_PREVIOUS: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "Find Pre&vious"),
+        QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"),
         (QKeySequence("Shift+F3"), StdKey.FindPrevious),
     ),
     ActionId.TOGGLE_BOOKMARK: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "&Bookmark"),
+        QT_TRANSLATE_NOOP("Actions", "&Bookmark"),
         (QKeySequence("Ctrl+D"),),
         checkable=True,
-        tip=QT_TRANSLATE_NOOP(_CTX, "Bookmark this article, or remove its bookmark (Ctrl+D)"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Bookmark this article, or remove its bookmark (Ctrl+D)"),
     ),
     ActionId.BOOKMARKS_ONLY: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "Show Only B&ookmarks"),
+        QT_TRANSLATE_NOOP("Actions", "Show Only B&ookmarks"),
         (QKeySequence("Ctrl+Shift+B"),),
         checkable=True,
-        tip=QT_TRANSLATE_NOOP(_CTX, "List only bookmarked articles (Ctrl+Shift+B)"),
+        tip=QT_TRANSLATE_NOOP("Actions", "List only bookmarked articles (Ctrl+Shift+B)"),
     ),
     # Ctrl++ and Ctrl+= (the same key unshifted), and the keypad keys with or without Ctrl.
     # No Ctrl+Shift variants: X11 also offers the unshifted form of a shifted key, and two
     # sequences matching one key press make Qt drop it as ambiguous.
     ActionId.ZOOM_IN: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "Zoom &In"),
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
         (
             StdKey.ZoomIn,
             QKeySequence("Ctrl+="),
@@ -103,10 +103,10 @@ SPECS: dict[ActionId, ActionSpec] = {
             _keys(Mod.ControlModifier, Mod.KeypadModifier, Key.Key_Plus),
         ),
         QIcon.ThemeIcon.ZoomIn,
-        tip=QT_TRANSLATE_NOOP(_CTX, "Larger text (Ctrl++)"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Larger text (Ctrl++)"),
     ),
     ActionId.ZOOM_OUT: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "Zoom &Out"),
+        QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
         (
             StdKey.ZoomOut,
             QKeySequence("Ctrl+-"),
@@ -114,16 +114,16 @@ SPECS: dict[ActionId, ActionSpec] = {
             _keys(Mod.ControlModifier, Mod.KeypadModifier, Key.Key_Minus),
         ),
         QIcon.ThemeIcon.ZoomOut,
-        tip=QT_TRANSLATE_NOOP(_CTX, "Smaller text (Ctrl+-)"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Smaller text (Ctrl+-)"),
     ),
     ActionId.ZOOM_RESET: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "&Reset Zoom"),
+        QT_TRANSLATE_NOOP("Actions", "&Reset Zoom"),
         (QKeySequence("Ctrl+0"), _keys(Mod.ControlModifier, Mod.KeypadModifier, Key.Key_0)),
         QIcon.ThemeIcon.ZoomFitBest,
-        tip=QT_TRANSLATE_NOOP(_CTX, "Default text size (Ctrl+0)"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Default text size (Ctrl+0)"),
     ),
     ActionId.ABOUT: ActionSpec(
-        QT_TRANSLATE_NOOP(_CTX, "&About Qari"),
+        QT_TRANSLATE_NOOP("Actions", "&About Qari"),
         icon=QIcon.ThemeIcon.HelpAbout,
         menu_role=QAction.MenuRole.AboutRole,
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPushButton, QSizePolicy, QToolBar, QWidget
 
@@ -16,7 +16,7 @@ def build_main_toolbar(
     family_box: QWidget,
     search_box: QWidget,
 ) -> QToolBar:
-    bar = QToolBar(window.tr("Main toolbar"))
+    bar = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"))
     bar.setObjectName("mainToolbar")
     bar.setMovable(False)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
