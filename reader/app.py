@@ -62,8 +62,11 @@ def create_main_window(library_args: Sequence[str]):
     elif remembered:
         library = remembered
     window = MainWindow(settings, store, library)
-    for notice in notices:
-        window.tell(notice)
+    if notices:
+        from reader.ui.notices import describe
+
+        for notice in notices:
+            window.tell(describe(notice))
     return window
 
 

@@ -48,6 +48,21 @@ class Bookmark:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """Something about the user's data the user must be told (worded by the interface)."""
+
+    kind: str  # RESTORED, DAMAGED_NO_BACKUP or READ_ONLY
+    reason: str  # the technical cause, shown as detail
+    moved_to: str = ""  # where a damaged store was put
+    backup: str = ""  # the backup it was restored from
+
+
+RESTORED = "restored"
+DAMAGED_NO_BACKUP = "damaged-no-backup"
+READ_ONLY = "read-only"
+
+
+@dataclass(frozen=True, slots=True)
 class Mark:
     """A bookmark on one paragraph (block number in the article), with an optional note."""
 
@@ -404,7 +419,7 @@ def _payload_of(path: Path) -> object:
         return None
 
 
-def open_user_store(path: str | Path, backups: str | Path) -> tuple[UserStore, list[str]]:
+def open_user_store(path: str | Path, backups: str | Path) -> tuple[UserStore, list[Notice]]:
     """Open the store however it is found; returns it and what the user should be told.
 
     A damaged store is moved aside (never deleted) and a new one filled from the newest
@@ -430,15 +445,9 @@ def open_user_store(path: str | Path, backups: str | Path) -> tuple[UserStore, l
             except (OSError, UnicodeDecodeError, StoreError):
                 pass
         if restored:
-            notices.append(
-                f"The bookmarks store was damaged ({err}). It was moved to {aside}, and your "
-                f"bookmarks were restored from the backup {newest.name}."
-            )
+            notices.append(Notice(RESTORED, str(err), str(aside), newest.name))
         else:
-            notices.append(
-                f"The bookmarks store was damaged ({err}). It was moved to {aside}; there was "
-                "no backup to restore from."
-            )
+            notices.append(Notice(DAMAGED_NO_BACKUP, str(err), str(aside)))
         return store, notices
     except StoreError as err:
         try:
@@ -446,6 +455,6 @@ def open_user_store(path: str | Path, backups: str | Path) -> tuple[UserStore, l
         except StoreError:
             store = UserStore.empty(str(err))
         store.read_only_reason = str(err)
-        notices.append(f"{err}. Qari will read, but bookmarks can't be saved in this session.")
+        notices.append(Notice(READ_ONLY, str(err)))
         return store, notices
     return store, notices

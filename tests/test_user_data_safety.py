@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from reader.userdata import (
+    DAMAGED_NO_BACKUP,
+    RESTORED,
     SCHEMA_VERSION,
     StoreError,
     UserStore,
@@ -64,7 +66,7 @@ def test_a_damaged_store_is_moved_aside_and_restored_from_the_backup(tmp_path, d
         path.write_bytes(data[:4096] + b"\xa5" * 4096 + data[8192:])
     restored, notices = open_user_store(path, backups)
     assert restored.bookmarked_ids() == {"a1", "b2"}
-    assert len(notices) == 1 and "restored from the backup" in notices[0]
+    assert [n.kind for n in notices] == [RESTORED] and notices[0].backup.endswith(".json")
     aside = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
     assert aside, "the damaged file is kept for the user"
 
@@ -73,7 +75,7 @@ def test_a_damaged_store_without_backup_says_so(tmp_path):
     path = tmp_path / "u.sqlite"
     path.write_bytes(b"not a database at all" * 300)
     store, notices = open_user_store(path, tmp_path / "no-backups")
-    assert store.bookmarks() == [] and "no backup" in notices[0]
+    assert store.bookmarks() == [] and [n.kind for n in notices] == [DAMAGED_NO_BACKUP]
     store.add_bookmark("new", "t", "p")  # a working store again
 
 
@@ -109,7 +111,7 @@ def test_a_store_from_a_newer_qari_opens_read_only(tmp_path):
     store._db.execute("PRAGMA user_version = 99")
     store.close()
     opened, notices = open_user_store(path, tmp_path / "backups")
-    assert opened.read_only and "newer Qari" in notices[0]
+    assert opened.read_only and "newer Qari" in notices[0].reason
     assert opened.bookmarked_ids() == {"a1", "b2"}  # still shown
     with pytest.raises(StoreError, match="newer"):
         opened.toggle_bookmark("c3", "t", "p")

@@ -1,0 +1,35 @@
+"""Wording, in the interface language, of what the user is told about their stored data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.arabic import single_line
+from reader.userdata import DAMAGED_NO_BACKUP, READ_ONLY, RESTORED, Notice
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Notices", text)
+
+
+def describe(notice: Notice) -> str:
+    reason = single_line(notice.reason)
+    if notice.kind == RESTORED:
+        text = _tr(
+            "The bookmarks store was damaged (%1). It was moved to %2, and your bookmarks were "
+            "restored from the backup %3."
+        )
+    elif notice.kind == DAMAGED_NO_BACKUP:
+        text = _tr(
+            "The bookmarks store was damaged (%1). It was moved to %2; there was no backup to "
+            "restore from."
+        )
+    elif notice.kind == READ_ONLY:
+        text = _tr("Bookmarks can't be saved in this session (%1). Qari still reads your library.")
+    else:
+        text = "%1"
+    return (
+        text.replace("%1", reason)
+        .replace("%2", single_line(notice.moved_to))
+        .replace("%3", single_line(notice.backup))
+    )
