@@ -47,6 +47,7 @@ class Catalog:
         self._path_of_id: dict[str, str] = {}  # the file listed for an article id
         self.skipped: dict[str, Skipped] = {}
         self._missing: dict[str, ArticleMeta] = {}  # bookmarks whose article is not here
+        self._newest_first: list[ArticleMeta] | None = None
 
     # --- contents ----------------------------------------------------------------------------
 
@@ -71,6 +72,7 @@ class Catalog:
 
     def apply(self, entries: Iterable[ArticleMeta | Skipped], removed: Iterable[str] = ()) -> None:
         """Files read (replacing what their path held) and paths gone."""
+        self._newest_first = None
         for path in removed:
             self._drop(path)
         for entry in entries:
@@ -98,6 +100,7 @@ class Catalog:
 
     def set_missing_bookmarks(self, bookmarks: Iterable[Bookmark]) -> None:
         """Bookmarks whose article is not in the library, listed from their title snapshot."""
+        self._newest_first = None
         self._missing = {}
         for number, b in enumerate(bookmarks, 1):
             if b.id in self._path_of_id:
@@ -111,6 +114,7 @@ class Catalog:
 
     def forget_missing(self, article_id: str) -> None:
         """A missing article's bookmark was removed: it leaves the list."""
+        self._newest_first = None
         self._missing.pop(article_id, None)
 
     def sources(self) -> Counter[str]:
@@ -121,27 +125,40 @@ class Catalog:
 
     # --- the list ----------------------------------------------------------------------------
 
-    def view(self, spec: ViewSpec) -> list[ArticleMeta]:
-        if spec.hits is not None:
-            rows = [m for k in spec.hits.keys if (m := self._by_key.get(k)) is not None]
-        else:
+    def _newest(self) -> list[ArticleMeta]:
+        """Everything listed, newest first; kept until the catalog changes, because every
+        view starts from it."""
+        if self._newest_first is None:
             rows = [*self._by_path.values(), *self._missing.values()]
+            rows.sort(key=_date_key, reverse=True)
+            self._newest_first = rows
+        return self._newest_first
+
+    def view(self, spec: ViewSpec) -> list[ArticleMeta]:
+        hits = spec.hits
+        if hits is not None and hits.ranked:
+            rows = [m for k in hits.keys if (m := self._by_key.get(k)) is not None]
+        elif hits is not None:
+            # A word too common to rank: its articles newest first, picked out of the list
+            # already in that order rather than sorted again.
+            wanted = set(hits.keys)
+            rows = [m for m in self._newest() if m.key in wanted]
+        else:
+            rows = list(self._newest())
         if spec.bookmarks_only or spec.source is not None or spec.date_from or spec.date_to:
             rows = [m for m in rows if self._accepts(m, spec)]
-        if spec.sort is SortKey.RELEVANCE and spec.hits is not None:
-            # Ranked hits come best first (newest first on ties); a word too common to rank
-            # lists its articles newest first.
-            if spec.hits.ranked:
-                return rows
-            return sorted(rows, key=_date_key, reverse=True)
+        if spec.sort is SortKey.RELEVANCE and hits is not None:
+            return rows  # best first (SQL orders ties newest first), or newest first
+        if spec.sort in (SortKey.DATE, SortKey.RELEVANCE):
+            if hits is not None and hits.ranked:
+                rows.sort(key=_date_key, reverse=True)
+            return rows if spec.descending else rows[::-1]
         key = {
-            SortKey.DATE: _date_key,
             SortKey.TITLE: lambda m: m.title.casefold(),
             SortKey.SOURCE: lambda m: m.source.casefold(),
             SortKey.BOOKMARK: lambda m: m.id in spec.bookmarked,
-            SortKey.RELEVANCE: _date_key,
         }[spec.sort]
-        if spec.sort is not SortKey.DATE:  # ties: newest first
+        if hits is not None and hits.ranked:  # ties newest first
             rows.sort(key=_date_key, reverse=True)
         rows.sort(key=key, reverse=spec.descending)
         return rows
