@@ -401,28 +401,32 @@ class MainWindow(QMainWindow):
             self._show_file(meta)
 
     def _show_file(self, meta: ArticleMeta) -> None:
-        from reader.article import article_id
-        from reader.decoding import DecodeError
-        from reader.library import read_article
+        # A small file is read at once; a long one on a worker thread, and only the newest
+        # request is ever shown (clicking quickly through the list ends on the last one).
+        from reader.ui.article_loader import ArticleLoader, Result
 
-        try:
-            article = read_article(meta.path)
-        except (OSError, DecodeError) as err:
-            reason = getattr(err, "strerror", None) or str(err)
-            self.view.show_message(
-                meta.title,
-                self.tr("This article can no longer be read from %1: %2").replace(
-                    "%1", single_line(meta.path)).replace("%2", single_line(reason)),
-            )  # fmt: skip
-            return
-        notice = ""
-        if article_id(article) != meta.id:
-            notice = self.tr("This file has changed since the library was read.")
-        self.view.show_article(article, notice)
-        if self.find_bar.isVisible():
-            self._find_in_article(self.find_bar.field.text())
-        elif self.session.result is not None:
-            self.view.go_to_match(1)  # straight to the first match of the search
+        def show(result: Result) -> None:
+            if self.current != meta:
+                return  # another article, or another library, since
+            if isinstance(result, Exception):
+                reason = getattr(result, "strerror", None) or str(result) or type(result).__name__
+                self.view.show_message(
+                    meta.title,
+                    self.tr("This article can no longer be read from %1: %2").replace(
+                        "%1", single_line(meta.path)).replace("%2", single_line(reason)),
+                )  # fmt: skip
+                return
+            notice = ""
+            if result.article_id != meta.id:
+                notice = self.tr("This file has changed since the library was read.")
+            self.view.show_article(result.excerpt, notice)
+            if self.find_bar.isVisible():
+                self._find_in_article(self.find_bar.field.text())
+            elif self.session.result is not None:
+                self.view.go_to_match(1)  # straight to the first match of the search
+
+        if not ArticleLoader.of(self).load(meta.path, show):
+            self.view.show_message(meta.title, self.tr("Opening this long article…"))
 
     # --- bookmarks -------------------------------------------------------------------------
 

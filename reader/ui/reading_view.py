@@ -2,13 +2,22 @@
 
 Article text is untrusted, so it only ever enters the document through ``QTextCursor.insertText``
 (never as HTML); links are not followed and no resource (image, stylesheet) is ever loaded.
+
+Untrusted also means huge: the document is built in steps. The first screens go in at once
+(all of a typical article), the rest from a zero-timer in steps of a few milliseconds, so
+the window keeps answering; a giant paragraph is shown as several blocks (Qt lays out a
+block as one unit); past :data:`reader.longtext.SHOWN_CHARS` a note says the rest is not
+shown. Search matches are found block by block along with the building, and only those
+around the visible part are painted when there are very many.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import bisect
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,10 +34,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.arabic import article_direction, display_safe, paragraph_direction
+from reader.arabic import display_safe, paragraph_direction
 
 if TYPE_CHECKING:
     from reader.article import Article
+    from reader.longtext import Excerpt
     from reader.query import Term
 
 # Sizes relative to the reading font, line heights relative to each block's own pixel size.
@@ -40,6 +50,21 @@ SUBHEADING_SCALE = 1.2
 BODY_LEADING = 1.9
 MAX_LINE_EMS = 36  # a comfortable column: about 12–14 Arabic words a line
 MIN_SIDE_MARGIN_EMS = 1.5
+# A paragraph's direction is decided by its opening (as reader.longtext does for articles).
+DIRECTION_SAMPLE = 10_000
+
+# Characters laid out at once: several screens, and the whole of a typical news article
+# (Qt lays out ~1,000 Arabic characters a millisecond in a narrow column). Later steps, from
+# a zero-timer, lay out and search about STEP_CHARS each: ~10 ms, a few times that at worst.
+FIRST_CHARS = 20_000
+STEP_CHARS = 8_000
+# A new width makes Qt lay the whole document out again, at once (a second for 1M
+# characters): a longer one is rebuilt in steps instead, like after a zoom.
+REFLOW_CHARS = 50_000
+# With more matches than this, only those within a screen or two of the visible part are
+# painted, and repainted as the view scrolls: Qt shapes the line of every highlight that
+# comes or goes again (~100 µs in a long paragraph), to know what to repaint.
+MAX_PAINTED = 300
 
 
 class _InertDocument(QTextDocument):
@@ -52,6 +77,25 @@ class _InertDocument(QTextDocument):
 _MATCH_COLOR = QColor(255, 214, 102)  # a marker-pen yellow, readable under black or white text
 
 
+class _Style(NamedTuple):
+    scale: float
+    leading: float  # line height / pixel size
+    bold: bool = False
+    muted: bool = False
+    space_before: float = 0.0  # in pixel sizes
+    space_after: float = 0.8
+
+
+_TITLE = _Style(TITLE_SCALE, TITLE_LEADING, bold=True, space_after=0.35)
+_META = _Style(META_SCALE, BODY_LEADING, muted=True, space_after=1.4)
+_NOTICE = _Style(1.0, BODY_LEADING, muted=True, space_after=1.4)
+_SUBHEADING = _Style(SUBHEADING_SCALE, BODY_LEADING * 0.85, bold=True, space_before=0.6,
+                     space_after=0.5)  # fmt: skip
+_CAPTION = _Style(CAPTION_SCALE, BODY_LEADING * 0.9, muted=True, space_after=1.2)
+_BODY = _Style(1.0, BODY_LEADING)
+_NOTE = _Style(1.0, BODY_LEADING, muted=True, space_before=1.0)
+
+
 def _direction(name: str) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if name == "rtl" else Qt.LayoutDirection.LeftToRight
 
@@ -60,6 +104,7 @@ class ReadingView(QTextBrowser):
     zoom_requested = Signal(int)  # +1 / -1 steps, from Ctrl+wheel
     first_painted = Signal()  # once, after the pane has first been drawn
     matches_changed = Signal(int, int)  # current match (0-based, -1: none), number of matches
+    ready = Signal()  # all of the article that is shown is laid out and searched
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,12 +114,30 @@ class ReadingView(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self.setObjectName("readingView")
         self.setAccessibleName(self.tr("Article text"))
-        self._article: Article | None = None
+        self._excerpt: Excerpt | None = None
         self._notice = ""
+        self._with_meta = True
         self._painted = False
+        # Building: the blocks still to insert, where, and a place to scroll back to.
+        self._pending: Iterator[tuple[str, QTextBlockFormat, QTextCharFormat]] | None = None
+        self._cursor = QTextCursor(self.document())
+        self._first_block = True
+        self._anchor: int | None = None
+        self._formats: dict[tuple[_Style, str, bool], tuple[QTextBlockFormat, QTextCharFormat]] = {}
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+        # Matches: found block by block (the next one to search is _scan_block).
         self._terms: list[Term] = []
         self._matches: list[tuple[int, int]] = []  # document positions, whole words
         self._current = -1
+        self._scan_block = 0
+        self._pending_step = 0  # a go_to_match waiting for the first matches to be found
+        self._matches_version = 0
+        self._span: tuple[int, int] | None = None  # positions painted, if not all matches
+        self._painted_key: tuple[int, int, int, int] | None = None
+        self._announced: tuple[int, int] | None = None
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # --- untrusted content: nothing is ever fetched or followed -----------------------------
 
@@ -90,8 +153,10 @@ class ReadingView(QTextBrowser):
         # The widget font is the document's default font; zoom rebuilds with new line heights.
         font = QFont(family)
         font.setPointSize(point_size)
+        place = self._place()
+        self._clear()  # or the new font lays the old document out again, in vain
         self.setFont(font)
-        self._rebuild()
+        self._rebuild(place)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -107,98 +172,204 @@ class ReadingView(QTextBrowser):
     # --- content ---------------------------------------------------------------------------
 
     def article(self) -> Article | None:
-        return self._article
+        """The article shown (only the part that is shown, for a very long one)."""
+        return self._excerpt.article if self._excerpt is not None else None
 
-    def show_article(self, article: Article, notice: str = "") -> None:
-        self._article = article
+    def show_article(self, article: Article | Excerpt, notice: str = "") -> None:
+        """Show an article, or an excerpt of one made off the GUI thread (faster for long ones)."""
+        from reader.longtext import Excerpt, excerpt
+
+        self._excerpt = article if isinstance(article, Excerpt) else excerpt(article)
         self._notice = notice
-        self._rebuild()
-        self.verticalScrollBar().setValue(0)
+        self._with_meta = True
+        self._rebuild(None)
 
     def clear_article(self) -> None:
-        self._article = None
+        self._excerpt = None
         self._notice = ""
-        self.document().clear()
-        self._find_matches()
+        self._clear()
+        self._paint_matches(announce=True)
 
     def show_message(self, title: str, text: str) -> None:
         """A message of ours (not article text) in place of an article."""
         from reader.article import Article
+        from reader.longtext import excerpt
 
-        self._article = Article(title=title, source="", date=None, blocks=())
+        self._excerpt = excerpt(Article(title=title, source="", date=None, blocks=()))
         self._notice = text
-        self._rebuild(with_meta=False)
+        self._with_meta = False
+        self._rebuild(None)
 
-    def _rebuild(self, with_meta: bool = True) -> None:
-        article = self._article
-        scroll = self.verticalScrollBar()
-        fraction = scroll.value() / scroll.maximum() if scroll.maximum() else 0.0
+    def is_busy(self) -> bool:
+        """Still laying out the article or searching it for matches."""
+        return self._timer.isActive()
+
+    def _clear(self) -> None:
+        """An empty document: nothing being built, no matches."""
+        self._timer.stop()
+        self._pending = None
+        self._anchor = None
+        self._reset_matches()
+        self._painted_key = None
         self.document().clear()
-        if article is None:
+        self.setExtraSelections([])  # after: Qt works out where each one was, to repaint it
+
+    def _rebuild(self, anchor: int | None, at_once: int = FIRST_CHARS) -> None:
+        """Lay the article out again from the top; ``anchor``: a position to scroll back to.
+
+        ``at_once``: characters to lay out before returning, the rest follows in steps.
+        """
+        self._clear()
+        self.verticalScrollBar().setValue(0)
+        if self._excerpt is None:
+            self._paint_matches(announce=True)
             return
-        # Imported on first use: the parser module is not needed to paint an empty window.
-        from reader.article import BlockKind
-        from reader.metaline import meta_line
-
         self._update_margins()
-        direction = article_direction(
-            [article.title, *(b.text for b in article.blocks if b.kind != BlockKind.CAPTION)]
-        )
-        cursor = QTextCursor(self.document())
-        first = True
+        self._formats.clear()
+        self._cursor = QTextCursor(self.document())
+        self._first_block = True
+        self._pending = self._blocks(self._excerpt)
+        self._anchor = anchor
+        self._advance(at_once, announce=True)
 
-        def add(text: str, scale: float, leading: float, *, bold: bool = False,
-                muted: bool = False, space_before: float = 0.0, space_after: float = 0.8,
-                direction_of_text: str | None = None) -> None:  # fmt: skip
-            nonlocal first
-            px = QFontInfo(self.font()).pixelSize() * scale
-            block = QTextBlockFormat()
-            own = direction_of_text or paragraph_direction(text, default=direction)
-            block.setLayoutDirection(_direction(own))
-            # AlignLeading is the right edge in an RTL block: ragged on the other side, and no
-            # justification (Qt stretches Arabic between letters, breaking the joins).
-            block.setAlignment(Qt.AlignmentFlag.AlignLeading)
-            block.setLineHeight(px * leading, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-            block.setTopMargin(px * space_before)
-            block.setBottomMargin(px * space_after)
-            char = QTextCharFormat()
-            char.setFontPointSize(self.font().pointSizeF() * scale)
-            char.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-            if muted:
-                char.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            if first:
-                cursor.setBlockFormat(block)
-                cursor.setBlockCharFormat(char)
-                first = False
-            else:
-                cursor.insertBlock(block, char)
-            # One paragraph is one block: stray newlines inside it become spaces.
-            cursor.insertText(" ".join(display_safe(text).split()), char)
+    def _blocks(self, shown: Excerpt) -> Iterator[tuple[str, QTextBlockFormat, QTextCharFormat]]:
+        """Every block to insert, in order, with its formats; giant paragraphs in pieces."""
+        # Imported on first use: these modules are not needed to paint an empty window.
+        from reader.article import BlockKind
+        from reader.longtext import pieces
+        from reader.metaline import format_date, format_reading_time
 
-        add(article.title, TITLE_SCALE, TITLE_LEADING, bold=True, space_after=0.35)
-        if with_meta:
-            add(meta_line(article, direction), META_SCALE, BODY_LEADING, muted=True,
-                space_after=1.4, direction_of_text=direction)  # fmt: skip
+        article, base = shown.article, shown.direction
+        yield self._block(article.title, _TITLE, base)
+        if self._with_meta:
+            parts = [article.source] if article.source else []
+            if article.date is not None:
+                parts.append(format_date(article.date, base))
+            parts.append(format_reading_time(shown.minutes, base))
+            yield self._block(" · ".join(parts), _META, base, own=base)
         if self._notice:
-            add(self._notice, 1.0, BODY_LEADING, muted=True, space_after=1.4)
+            yield self._block(self._notice, _NOTICE, base)
+        styles = {BlockKind.SUBHEADING: _SUBHEADING, BlockKind.CAPTION: _CAPTION}
         for block in article.blocks:
-            if block.kind == BlockKind.SUBHEADING:
-                add(block.text, SUBHEADING_SCALE, BODY_LEADING * 0.85, bold=True,
-                    space_before=0.6, space_after=0.5)  # fmt: skip
-            elif block.kind == BlockKind.CAPTION:
-                add(block.text, CAPTION_SCALE, BODY_LEADING * 0.9, muted=True, space_after=1.2)
-            else:
-                add(block.text, 1.0, BODY_LEADING)
-        if fraction:
-            scroll.setValue(round(fraction * scroll.maximum()))
-        self._find_matches()
+            style = styles.get(block.kind, _BODY)
+            own = paragraph_direction(block.text[:DIRECTION_SAMPLE], default=base)
+            parts_of = pieces(block.text)
+            piece = next(parts_of)
+            for following in parts_of:
+                yield self._block(piece, style, base, own=own, last=False)
+                piece, style = following, style._replace(space_before=0.0)
+            yield self._block(piece, style, base, own=own)
+        if shown.left_out:
+            note = self.tr(
+                "The rest of this article (%1 more characters) is not shown: it is too long "
+                "to display in full."
+            ).replace("%1", f"{shown.left_out:,}")
+            yield self._block(note, _NOTE, base)
+
+    def _block(
+        self, text: str, style: _Style, base: str, *, own: str | None = None, last: bool = True
+    ) -> tuple[str, QTextBlockFormat, QTextCharFormat]:
+        # One paragraph is one block: stray newlines inside it become spaces.
+        text = " ".join(display_safe(text).split())
+        direction = own or paragraph_direction(text[:DIRECTION_SAMPLE], default=base)
+        key = (style, direction, last)
+        formats = self._formats.get(key)
+        if formats is None:
+            formats = self._formats[key] = self._make_formats(style, direction, last)
+        return text, *formats
+
+    def _make_formats(
+        self, style: _Style, direction: str, last: bool
+    ) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        px = QFontInfo(self.font()).pixelSize() * style.scale
+        block = QTextBlockFormat()
+        block.setLayoutDirection(_direction(direction))
+        # AlignLeading is the right edge in an RTL block: ragged on the other side, and no
+        # justification (Qt stretches Arabic between letters, breaking the joins).
+        block.setAlignment(Qt.AlignmentFlag.AlignLeading)
+        block.setLineHeight(px * style.leading, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        block.setTopMargin(px * style.space_before)
+        # The pieces of a long paragraph follow each other like its lines.
+        block.setBottomMargin(px * style.space_after if last else 0.0)
+        char = QTextCharFormat()
+        char.setFontPointSize(self.font().pointSizeF() * style.scale)
+        char.setFontWeight(QFont.Weight.Bold if style.bold else QFont.Weight.Normal)
+        if style.muted:
+            char.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        return block, char
+
+    def _step(self) -> None:
+        self._advance(STEP_CHARS)
+
+    def _advance(self, budget: int, announce: bool = False) -> None:
+        """Insert about ``budget`` more characters, search as many, and carry on later."""
+        if self._pending is not None:
+            self._insert(budget)
+        self._scan(budget)
+        self._scroll_to_anchor()
+        self._resolve_pending_step()
+        self._paint_matches(announce=announce)
+        busy = self._pending is not None or self._scanning()
+        if busy and not self._timer.isActive():
+            self._timer.start()
+        elif not busy and self._timer.isActive():
+            self._timer.stop()
+        if not busy:
+            self.ready.emit()
+
+    def _insert(self, budget: int) -> None:
+        assert self._pending is not None
+        cursor = self._cursor
+        # One edit block: the document announces (and lays out) the change once.
+        cursor.beginEditBlock()
+        try:
+            added = 0
+            while added < budget:
+                item = next(self._pending, None)
+                if item is None:
+                    self._pending = None
+                    break
+                text, block, char = item
+                if self._first_block:
+                    cursor.setBlockFormat(block)
+                    cursor.setBlockCharFormat(char)
+                    self._first_block = False
+                else:
+                    cursor.insertBlock(block, char)
+                cursor.insertText(text, char)
+                added += len(text) + 1
+        finally:
+            cursor.endEditBlock()
+
+    def _scroll_to_anchor(self) -> None:
+        anchor = self._anchor
+        if anchor is None or (self._pending is not None and self._cursor.position() <= anchor):
+            return
+        self._anchor = None
+        bar = self.verticalScrollBar()
+        if bar.value():
+            return  # the reader has scrolled meanwhile
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(anchor, self.document().characterCount() - 1))
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
+    def _place(self) -> int | None:
+        """Where the reader is: the position at the top of the view; None at the very top."""
+        if self._anchor is not None:
+            return self._anchor  # still on the way back there after a rebuild
+        return self._top_position() if self.verticalScrollBar().value() else None
+
+    def _top_position(self) -> int:
+        """The document position at the top of the visible part."""
+        return self.cursorForPosition(QPoint(self.viewport().width() // 2, 1)).position()
 
     # --- highlighted matches -----------------------------------------------------------------
 
     def set_highlight_terms(self, terms: list[Term]) -> None:
         """Highlight every match of these search terms (same rules as the search)."""
         self._terms = list(terms)
-        self._find_matches()
+        self._reset_matches()
+        self._advance(FIRST_CHARS, announce=True)
 
     def match_count(self) -> int:
         return len(self._matches)
@@ -207,54 +378,132 @@ class ReadingView(QTextBrowser):
         return self._current
 
     def go_to_match(self, step: int) -> None:
-        """The next (+1) or previous (-1) match, wrapping around; shown in the middle."""
+        """The next (+1) or previous (-1) match, wrapping around; shown in the middle.
+
+        While a long article is still being searched, going to the first match waits for
+        it to be found.
+        """
         if not self._matches:
+            self._pending_step = step if self._scanning() else 0
             return
+        self._pending_step = 0
         if self._current < 0:
             self._current = 0 if step > 0 else len(self._matches) - 1
         else:
             self._current = (self._current + step) % len(self._matches)
-        self._paint_matches()
         start, _end = self._matches[self._current]
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+        self._paint_matches(recentre=True, announce=True)
 
-    def _find_matches(self) -> None:
+    def _reset_matches(self) -> None:
+        self._matches = []
+        self._current = -1
+        self._scan_block = 0
+        self._pending_step = 0
+        self._matches_version += 1
+        self._span = None
+
+    def _scanning(self) -> bool:
+        """Are there blocks, built or still to build, not yet searched for matches?"""
+        if not self._terms or self._excerpt is None:
+            return False
+        return self._pending is not None or self._scan_block < self.document().blockCount()
+
+    def _scan(self, budget: int) -> None:
+        if not self._scanning():
+            return
         from reader.query import find_matches
 
-        self._matches, self._current = [], -1
-        if self._terms and self._article is not None:
-            block = self.document().begin()
-            while block.isValid():
+        block = self.document().findBlockByNumber(self._scan_block)
+        scanned = 0
+        while block.isValid() and scanned < budget:
+            text = block.text()
+            spans = find_matches(self._terms, text)
+            if spans:
                 base = block.position()
-                spans = find_matches(self._terms, block.text())
                 self._matches.extend((base + a, base + b) for a, b in spans)
-                block = block.next()
-        self._paint_matches()
+            scanned += len(text) + 1
+            self._scan_block += 1
+            block = block.next()
 
-    def _paint_matches(self) -> None:
-        # Background only, over whole words: Qt then draws each word as one shaped run.
+    def _resolve_pending_step(self) -> None:
+        step = self._pending_step
+        if step and self._matches and (step > 0 or not self._scanning()):
+            self.go_to_match(step)
+        elif step and not self._scanning():
+            self._pending_step = 0
+
+    def _visible_span(self) -> tuple[int, int]:
+        """The document positions at the top and the bottom of the view."""
+        viewport = self.viewport()
+        bottom = QPoint(viewport.width() // 2, viewport.height() - 1)
+        return self._top_position(), self.cursorForPosition(bottom).position()
+
+    def _on_scrolled(self) -> None:
+        if self._span is not None:
+            top, bottom = self._visible_span()
+            if top < self._span[0] or bottom > self._span[1]:
+                self._paint_matches(recentre=True)
+
+    def _paint_matches(self, recentre: bool = False, announce: bool = False) -> None:
+        """Paint the matches, or those around the view if there are too many.
+
+        ``recentre``: around the view as it is now (else around where it was painted last).
+        ``announce``: emit matches_changed even if the current match and count are the same.
+        """
+        total = len(self._matches)
+        if total <= MAX_PAINTED:
+            self._span = None
+            low, high = 0, total
+        else:
+            if recentre or self._span is None:
+                top, bottom = self._visible_span()
+                extra = max(bottom - top, 2_000)
+                self._span = (max(0, top - extra), bottom + extra)
+            first, last = self._span
+            low = bisect.bisect_left(self._matches, (first, 0))
+            high = bisect.bisect_left(self._matches, (last, 0), lo=low)
+        key = (self._matches_version, low, high, self._current)
+        if key != self._painted_key:
+            self._painted_key = key
+            self._set_selections(low, high)
+        announced = (self._current, total)
+        if announce or announced != self._announced:
+            self._announced = announced
+            self.matches_changed.emit(*announced)
+
+    def _set_selections(self, low: int, high: int) -> None:
+        """Highlight matches ``low`` to ``high`` (not included)."""
         palette = self.palette()
+        plain = QTextCharFormat()
+        plain.setBackground(_MATCH_COLOR)
+        plain.setForeground(QColor("black"))
+        current = QTextCharFormat()
+        current.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        current.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        document = self.document()
+        keep = QTextCursor.MoveMode.KeepAnchor
         selections = []
-        for number, (start, end) in enumerate(self._matches):
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
+        # Inside an edit block a cursor skips working out its x (for moving up and down):
+        # that means shaping the line again, ~100 µs far down a long article.
+        batch = QTextCursor(document)
+        batch.beginEditBlock()
+        for number in range(low, high):
+            start, end = self._matches[number]
+            cursor = QTextCursor(document)
             cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(end, keep)
+            selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
-            current = number == self._current
-            selection.format.setBackground(
-                palette.color(QPalette.ColorRole.Highlight) if current else _MATCH_COLOR
-            )
-            selection.format.setForeground(
-                palette.color(QPalette.ColorRole.HighlightedText) if current else QColor("black")
-            )
+            selection.format = current if number == self._current else plain
             selections.append(selection)
+        batch.endEditBlock()
+        # Qt compares with the highlights already there and repaints only what changed.
         self.setExtraSelections(selections)
-        self.matches_changed.emit(self._current, len(self._matches))
 
     # --- a readable column, centred --------------------------------------------------------
 
@@ -279,6 +528,16 @@ class ReadingView(QTextBrowser):
             QTimer.singleShot(0, self.first_painted)  # after this paint reaches the screen
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        reflow = (
+            self._excerpt is not None
+            and event.size().width() != event.oldSize().width()
+            and self.document().characterCount() > REFLOW_CHARS
+        )
+        if reflow:
+            place = self._place()
+            self._clear()
         # Before the base class lays the document out again, so it lays out once.
         self._update_margins()
         super().resizeEvent(event)
+        if reflow:
+            self._rebuild(place, STEP_CHARS)  # a drag resizes many times: keep each one short

@@ -1,0 +1,154 @@
+"""Long articles: how much of one the reading pane shows, and in what pieces.
+
+Qt-free. A 20 MB file or a 2 MB line must neither freeze the window nor fill the memory:
+the pane shows at most :data:`SHOWN_CHARS` characters of body text (an :class:`Excerpt`,
+with a note saying what is left out), and splits a giant paragraph into :func:`pieces` of
+at most :data:`PIECE_CHARS` characters, because Qt lays out (and re-lays out on every
+resize) each paragraph as one unit, in time that grows with its length.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reader.arabic import article_direction
+from reader.article import Article, Block, BlockKind, article_id, parse_article
+from reader.decoding import decode_bytes, read_text_file
+
+__all__ = [
+    "PIECE_CHARS",
+    "SHOWN_CHARS",
+    "Excerpt",
+    "Opened",
+    "excerpt",
+    "open_excerpt",
+    "pieces",
+]
+
+# About 1,000 pages: far more than anyone reads in a pane, little enough to lay out in ~2 s
+# (in steps, off the critical path) and to keep a few MB of document in memory.
+SHOWN_CHARS = 2_000_000
+# A paragraph longer than this is shown as several blocks. Qt lays out ~1,500 Arabic
+# characters a millisecond, so a piece costs a few ms, however long its paragraph.
+PIECE_CHARS = 4_000
+# Where a sentence ends (the cut goes after the space), in order of preference.
+_SENTENCE_BREAKS = (". ", "! ", "? ", "\u061f ", "\u2026 ", "\u06d4 ", "\u061b ", "; ", ": ")
+# A hard cut (no space at all) moves back this far at most to keep marks with their letter.
+_MAX_MARK_RUN = 32
+# The article's direction is decided by its opening: counting the letters of megabytes
+# holds the interpreter for a tenth of a second at a time, and tells nothing more.
+DIRECTION_SAMPLE = 10_000
+_DIRECTION_BUDGET = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """As much of an article as the reading pane shows."""
+
+    article: Article  # title, source, date; the blocks up to the limit (the last one cut short)
+    direction: str  # "rtl" or "ltr": the article's base direction
+    minutes: int  # reading time of the whole article (estimated when not all is shown)
+    left_out: int  # characters of body text not in ``article`` (0: all of it is there)
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """An article file, read for the reading pane."""
+
+    excerpt: Excerpt
+    article_id: str  # of the whole article, as the library computed it
+
+
+def excerpt(article: Article, limit: int = SHOWN_CHARS) -> Excerpt:
+    """The first ``limit`` characters of ``article``'s body, cut after a whole word."""
+    blocks: list[Block] = []
+    used = 0
+    total = sum(len(b.text) for b in article.blocks)
+    if total <= limit:
+        blocks = list(article.blocks)
+        used = total
+    else:
+        for block in article.blocks:
+            room = limit - used
+            if len(block.text) <= room:
+                blocks.append(block)
+                used += len(block.text)
+                continue
+            cut = block.text.rfind(" ", 0, room + 1)
+            text = block.text[: cut if cut > 0 else room].rstrip()
+            if text:
+                blocks.append(Block(block.kind, text))
+                used += len(text)
+            break
+    shown = Article(article.title, article.source, article.date, tuple(blocks))
+    left_out = total - used
+    minutes = shown.reading_minutes()
+    if left_out:
+        # Counting the words of 20 MB takes a second; the shown part's density will do.
+        minutes = math.ceil(minutes * total / max(used, 1))
+    return Excerpt(shown, _direction(shown), minutes, left_out)
+
+
+def _direction(article: Article) -> str:
+    sample = [article.title[:DIRECTION_SAMPLE]]
+    budget = _DIRECTION_BUDGET
+    for block in article.blocks:
+        if block.kind != BlockKind.CAPTION:
+            sample.append(block.text[:DIRECTION_SAMPLE])
+            budget -= len(sample[-1])
+            if budget <= 0:
+                break
+    return article_direction(sample)
+
+
+def open_excerpt(path: str | os.PathLike[str], max_bytes: int | None = None) -> Opened | None:
+    """Read, decode and parse an article file for the pane; OSError or DecodeError say why not.
+
+    With ``max_bytes``, a larger file is not read past that and None is returned: the caller
+    then reads it elsewhere (a worker thread) without the limit.
+    """
+    if max_bytes is None:
+        text = read_text_file(path).text
+    else:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return None
+        text = decode_bytes(data).text
+        del data
+    article = parse_article(text)
+    del text  # only the parsed blocks are needed from here on
+    return Opened(excerpt(article), article_id(article))
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:
+    """``text`` in consecutive pieces of at most ``size`` characters, for display.
+
+    Cuts after the last sentence end past the first quarter of a piece if there is one,
+    else at the last space (which is dropped); only text without a space is cut inside a
+    word, and never before a combining mark. Joined with spaces, the pieces give ``text``
+    back when every cut fell on a space.
+    """
+    start, end = 0, len(text)
+    while end - start > size:
+        window_end = start + size + 1  # a space right after a full piece is a fine cut
+        floor = start + max(1, size // 4)
+        cut = max(text.rfind(mark, floor, window_end) for mark in _SENTENCE_BREAKS)
+        # After the sentence end's own space, else at the last space.
+        cut = text.index(" ", cut) if cut >= 0 else text.rfind(" ", start + 1, window_end)
+        if cut >= 0:
+            yield text[start:cut]
+            start = cut + 1
+            continue
+        cut = start + size
+        floor = max(start + 1, cut - _MAX_MARK_RUN)
+        while cut > floor and unicodedata.category(text[cut]).startswith("M"):
+            cut -= 1
+        yield text[start:cut]
+        start = cut
+    if start < end:
+        yield text[start:]
