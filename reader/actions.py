@@ -23,6 +23,17 @@ class ActionId(Enum):
     FIND = auto()
     FIND_NEXT = auto()
     FIND_PREVIOUS = auto()
+    NEXT_ARTICLE = auto()
+    PREVIOUS_ARTICLE = auto()
+    NEXT_UNREAD = auto()
+    FOCUS_LIST = auto()
+    FOCUS_ARTICLE = auto()
+    FULL_SCREEN = auto()
+    SHORTCUTS = auto()
+    PRINT = auto()
+    EXPORT_PDF = auto()
+    MARK_PARAGRAPH = auto()
+    SHOW_MARKS = auto()
     TOGGLE_BOOKMARK = auto()
     BOOKMARKS_ONLY = auto()
     ZOOM_IN = auto()
@@ -77,6 +88,53 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.FIND_PREVIOUS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"),
         (QKeySequence("Shift+F3"), StdKey.FindPrevious),
+    ),
+    ActionId.NEXT_ARTICLE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Next Article"), (QKeySequence("J"), QKeySequence("Alt+Down"))
+    ),
+    ActionId.PREVIOUS_ARTICLE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Previous Article"),
+        (QKeySequence("K"), QKeySequence("Alt+Up")),
+    ),
+    ActionId.NEXT_UNREAD: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Next &Unread Article"),
+        (QKeySequence("N"),),
+        tip=QT_TRANSLATE_NOOP("Actions", "Next unread article (N, or Space at an article's end)"),
+    ),
+    ActionId.FOCUS_LIST: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Go to the &List"), (QKeySequence("Ctrl+1"),)
+    ),
+    ActionId.FOCUS_ARTICLE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Go to the &Article"), (QKeySequence("Ctrl+2"),)
+    ),
+    ActionId.FULL_SCREEN: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Full-Screen Reading"),
+        (QKeySequence("F11"), StdKey.FullScreen),
+        QIcon.ThemeIcon.ViewFullscreen,
+        checkable=True,
+    ),
+    ActionId.SHORTCUTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        (QKeySequence("F1"), QKeySequence("?")),
+        QIcon.ThemeIcon.HelpFaq,
+    ),
+    ActionId.PRINT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Print Article…"),
+        (StdKey.Print, QKeySequence("Ctrl+P")),
+        QIcon.ThemeIcon.DocumentPrint,
+    ),
+    ActionId.EXPORT_PDF: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export Article as P&DF…"), (QKeySequence("Ctrl+Shift+E"),)
+    ),
+    ActionId.MARK_PARAGRAPH: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Bookmark This &Paragraph…"),
+        (QKeySequence("Ctrl+Shift+D"),),
+        tip=QT_TRANSLATE_NOOP("Actions", "Bookmark the paragraph at the top, with a note"),
+    ),
+    ActionId.SHOW_MARKS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Paragraph &Bookmarks Panel"),
+        (QKeySequence("Ctrl+Shift+M"),),
+        checkable=True,
     ),
     ActionId.TOGGLE_BOOKMARK: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Bookmark"),

@@ -77,6 +77,11 @@ def run_gui(args, qt_argv: list[str], parser) -> int:
     leftover = app.arguments()[1:]  # Qt took the options it knows (-platform, -style…)
     if leftover:
         parser.error(f"unrecognized arguments: {' '.join(leftover)}")
+    from reader import settings as S
+    from reader.i18n import install_language
+    from reader.settings import Settings
+
+    install_language(app, args.lang or Settings(paths.settings_path()).get(S.LANGUAGE))
     instance = SingleInstance(server_name(paths.data_dir()))
     given = [str(Path(p).expanduser().resolve()) for p in args.paths]
     if instance.hand_over(given):

@@ -38,6 +38,7 @@ class ViewSpec:
     date_to: dt.date | None = None
     hits: Hits | None = None  # a search in force
     bookmarked: set[str] = field(default_factory=set)
+    read: set[str] = field(default_factory=set)
 
 
 class Catalog:

@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="write all bookmarks as JSON to FILE (- for stdout)",
     )
     parser.add_argument("--import-bookmarks", metavar="FILE", help="merge bookmarks from FILE")
+    parser.add_argument(
+        "--lang", choices=("ar", "en"),
+        help="the interface language (default: as last chosen in the app, else the system's)",
+    )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 
 from reader.arabic import paragraph_direction, single_line
 from reader.catalog import Catalog, SortKey, ViewSpec
+from reader.i18n import localize_digits
 
 if TYPE_CHECKING:
     from reader.index import Hits
@@ -87,6 +88,7 @@ class ArticleListModel(QAbstractTableModel):
         self._rows: list[ArticleMeta] = []
         self._row_of: dict[str, int] = {}
         self._sort_before_search = (self.spec.sort, self.spec.descending)
+        self.arabic_digits = False  # show dates with ٠١٢٣…
         self._terms: list[Term] = []
         self._snippets: dict[str, Snippet | None] = {}  # by path, for the search in force
 
@@ -121,7 +123,7 @@ class ArticleListModel(QAbstractTableModel):
             if column == Column.SOURCE:
                 return _tr("file missing") if missing else meta.source
             if column == Column.DATE:
-                return meta.date or ""
+                return localize_digits(meta.date or "", self.arabic_digits)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if missing:
@@ -131,9 +133,10 @@ class ArticleListModel(QAbstractTableModel):
             if column == Column.TITLE:
                 return meta.title
             return _tr("Bookmarked") if column == Column.BOOKMARK and bookmarked else None
-        if role == Qt.ItemDataRole.FontRole and missing:
+        if role == Qt.ItemDataRole.FontRole and (missing or meta.id not in self.spec.read):
             font = QFont()
-            font.setItalic(True)
+            font.setItalic(missing)
+            font.setBold(not missing)  # unread titles stand out
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.BOOKMARK:
             return _tr("Bookmarked") if bookmarked else _tr("Not bookmarked")
@@ -240,6 +243,14 @@ class ArticleListModel(QAbstractTableModel):
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Role.BOOKMARKED,
                  Qt.ItemDataRole.AccessibleTextRole],
             )  # fmt: skip
+
+    def set_read(self, article_id: str) -> None:
+        self.spec.read.add(article_id)
+        row = self._row_of.get(article_id)
+        if row is not None:
+            self.dataChanged.emit(
+                self.index(row, 0), self.index(row, len(Column) - 1), [Qt.ItemDataRole.FontRole]
+            )
 
     def set_bookmarks_only(self, on: bool) -> None:
         if on != self.spec.bookmarks_only:

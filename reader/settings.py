@@ -25,6 +25,11 @@ class Setting(Generic[T]):
 
 FONT_SIZE = Setting[int]("reading/font_size", int, 16, MIN_FONT_SIZE, MAX_FONT_SIZE)
 FONT_FAMILY = Setting[str]("reading/font_family", str, "Amiri")
+LINE_SPACING = Setting[float]("reading/line_spacing", float, 1.9, 1.4, 2.6)
+PAGE_WIDTH = Setting[int]("reading/page_width", int, 36, 0, 80)  # ems; 0: the whole width
+THEME = Setting[str]("view/theme", str, "system")
+LANGUAGE = Setting[str]("view/language", str, "")  # "": follow the system
+ARABIC_DIGITS = Setting[bool]("view/arabic_indic_digits", bool, False)
 WINDOW_GEOMETRY = Setting[QByteArray]("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting[QByteArray]("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = Setting[QByteArray]("window/splitter", QByteArray, QByteArray())

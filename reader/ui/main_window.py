@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -22,17 +24,20 @@ from PySide6.QtWidgets import (
 from reader import __version__, paths
 from reader import settings as S
 from reader.actions import ActionId, create_actions
-from reader.arabic import single_line
+from reader.arabic import paragraph_direction, single_line
 from reader.fonts import DEFAULT_FAMILY, arabic_families
 from reader.session import LibrarySession
+from reader.themes import Theme, apply_theme
 from reader.ui.article_list import ArticleList
 from reader.ui.filter_bar import FilterBar
 from reader.ui.find_bar import FindBar
 from reader.ui.font_controls import FontFamilyBox, FontSizeBox, next_size
+from reader.ui.reading_progress import ReadingProgress
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
 from reader.ui.status import LibraryStatus
 from reader.ui.toolbar import build_main_toolbar
+from reader.ui.view_menu import ViewChoices
 
 # Reading and parsing modules are imported where first used (the loader thread, opening an
 # article): the window paints before they load.
@@ -88,6 +93,8 @@ class MainWindow(QMainWindow):
         self.search_box = SearchBox()
         self.status = LibraryStatus(self.statusBar())
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.view_choices = ViewChoices(self)
+        self.progress = ReadingProgress(store, self.model, self.view, self.select_row, self)
         self._build_menus()
         build_main_toolbar(self, self.actions_, self.size_box, self.family_box, self.search_box)
         self._connect()
@@ -115,13 +122,19 @@ class MainWindow(QMainWindow):
         a = self.actions_
         menus = (
             (self.tr("&File"), (ActionId.OPEN_FOLDER, self.recent_menu, ActionId.SHOW_SKIPPED,
-                                None, ActionId.EXPORT_BOOKMARKS, ActionId.IMPORT_BOOKMARKS, None,
+                                None, ActionId.PRINT, ActionId.EXPORT_PDF, None,
+                                ActionId.EXPORT_BOOKMARKS, ActionId.IMPORT_BOOKMARKS, None,
                                 ActionId.QUIT)),
             (self.tr("&Edit"), (ActionId.SEARCH, ActionId.FIND, ActionId.FIND_NEXT,
                                 ActionId.FIND_PREVIOUS)),
-            (self.tr("&Article"), (ActionId.TOGGLE_BOOKMARK, ActionId.BOOKMARKS_ONLY)),
-            (self.tr("&View"), (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET)),
-            (self.tr("&Help"), (ActionId.ABOUT,)),
+            (self.tr("&Article"), (ActionId.TOGGLE_BOOKMARK, ActionId.MARK_PARAGRAPH,
+                                   ActionId.BOOKMARKS_ONLY, ActionId.SHOW_MARKS, None,
+                                   ActionId.NEXT_ARTICLE, ActionId.PREVIOUS_ARTICLE,
+                                   ActionId.NEXT_UNREAD)),
+            (self.tr("&View"), (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET, None,
+                                self.view_choices, None, ActionId.FULL_SCREEN,
+                                ActionId.FOCUS_LIST, ActionId.FOCUS_ARTICLE)),
+            (self.tr("&Help"), (ActionId.SHORTCUTS, ActionId.ABOUT)),
         )  # fmt: skip
         for title, items in menus:
             menu = self.menuBar().addMenu(title)
@@ -130,6 +143,8 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                 elif isinstance(item, QMenu):
                     menu.addMenu(item)
+                elif isinstance(item, ViewChoices):
+                    item.fill(menu)
                 else:
                     menu.addAction(a[item])
         # Shortcuts work wherever the focus is in the window, menus shown or not.
@@ -153,6 +168,21 @@ class MainWindow(QMainWindow):
         a[ActionId.ZOOM_OUT].triggered.connect(lambda: self.zoom(-1))
         a[ActionId.ZOOM_RESET].triggered.connect(lambda: self.set_font_size(S.FONT_SIZE.default))
         a[ActionId.ABOUT].triggered.connect(self.about)
+        a[ActionId.NEXT_ARTICLE].triggered.connect(lambda: self.progress.step(1))
+        a[ActionId.PREVIOUS_ARTICLE].triggered.connect(lambda: self.progress.step(-1))
+        a[ActionId.NEXT_UNREAD].triggered.connect(self.next_unread)
+        a[ActionId.FOCUS_LIST].triggered.connect(self.list.setFocus)
+        a[ActionId.FOCUS_ARTICLE].triggered.connect(self.view.setFocus)
+        a[ActionId.FULL_SCREEN].toggled.connect(self.set_full_screen)
+        a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
+        a[ActionId.PRINT].triggered.connect(self.print_article)
+        a[ActionId.EXPORT_PDF].triggered.connect(self.export_pdf)
+        self.view.space_at_end.connect(self.next_unread)
+        self.view_choices.theme_chosen.connect(self.set_theme)
+        self.view_choices.spacing_chosen.connect(self.set_line_spacing)
+        self.view_choices.width_chosen.connect(self.set_page_width)
+        self.view_choices.language_chosen.connect(self.set_language)
+        self.view_choices.digits_toggled.connect(self.set_arabic_digits)
         self.view.zoom_requested.connect(self.zoom)
         self.view.matches_changed.connect(self.find_bar.show_count)
         self.size_box.valueChanged.connect(self.set_font_size)
@@ -195,8 +225,19 @@ class MainWindow(QMainWindow):
         self.view.set_reading_font(family, self.size_box.value())
         self.actions_[ActionId.BOOKMARKS_ONLY].setChecked(s.get(S.BOOKMARKS_ONLY))
         self.actions_[ActionId.TOGGLE_BOOKMARK].setEnabled(False)
+        self.view.set_layout(s.get(S.LINE_SPACING), s.get(S.PAGE_WIDTH))
+        theme = _theme(s.get(S.THEME))
+        apply_theme(theme)
+        self.view_choices.digits.setChecked(s.get(S.ARABIC_DIGITS))
+        self.model.arabic_digits = self.status.arabic_digits = s.get(S.ARABIC_DIGITS)
+        self.view_choices.show_current(
+            theme, s.get(S.LINE_SPACING), s.get(S.PAGE_WIDTH), s.get(S.LANGUAGE)
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.actions_[ActionId.FULL_SCREEN].setChecked(False)
+            return
         # X11 matches no shortcut for a bare keypad + or - (Ctrl+keypad works): take them here
         # when the focused widget passes them on.
         keypad = event.modifiers() == Qt.KeyboardModifier.KeypadModifier
@@ -206,6 +247,7 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.progress.leave()
         self.session.close()
         self.write_backup()
         s = self.settings
@@ -383,13 +425,17 @@ class MainWindow(QMainWindow):
                 self.open_article(meta)
 
     def open_article(self, meta: ArticleMeta) -> None:
+        self.progress.leave()
         self.current = meta
         self._want_id = meta.id
         self.settings.set(S.LAST_ARTICLE, meta.id)
         action = self.actions_[ActionId.TOGGLE_BOOKMARK]
         action.setEnabled(True)
         action.setChecked(meta.id in self.model.spec.bookmarked)
-        self.setWindowTitle(self.tr("%1 — Qari").replace("%1", single_line(meta.title)[:120]))
+        title = single_line(meta.title)[:120]
+        if paragraph_direction(title) == "rtl":
+            title = "\u200f" + title  # an Arabic title opening with "Su-35" still reads RTL
+        self.setWindowTitle(self.tr("%1 — Qari").replace("%1", title))
         if self.model.is_missing(meta.id):
             self.view.show_message(
                 meta.title,
@@ -424,6 +470,8 @@ class MainWindow(QMainWindow):
                 self._find_in_article(self.find_bar.field.text())
             elif self.session.result is not None:
                 self.view.go_to_match(1)  # straight to the first match of the search
+            searching = self.find_bar.isVisible() or self.session.result is not None
+            self.progress.opened(meta, restore=not searching)
 
         if not ArticleLoader.of(self).load(meta.path, show):
             self.view.show_message(meta.title, self.tr("Opening this long article…"))
@@ -498,6 +546,90 @@ class MainWindow(QMainWindow):
         self.session.catalog.set_missing_bookmarks(self.store.bookmarks())
         self.model.set_bookmarked_ids(self.store.bookmarked_ids())
 
+    # --- comfort ---------------------------------------------------------------------------
+
+    def next_unread(self) -> None:
+        if not self.progress.next_unread():
+            self.statusBar().showMessage(self.tr("Every article here has been read."), 4000)
+
+    def set_full_screen(self, on: bool) -> None:
+        """Only the article: no list, toolbar, menus or status bar (F11 or Esc to leave)."""
+        for widget in (self.splitter.widget(0), self.menuBar(), self.statusBar(),
+                       *self.findChildren(QToolBar)):  # fmt: skip
+            widget.setVisible(not on)
+        if on:
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+            self.view.setFocus()
+        elif self._was_maximized:
+            self.showMaximized()
+        else:
+            self.showNormal()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.settings.set(S.THEME, theme.value)
+        apply_theme(theme)
+
+    def set_line_spacing(self, spacing: float) -> None:
+        self.settings.set(S.LINE_SPACING, spacing)
+        self.view.set_layout(spacing, self.settings.get(S.PAGE_WIDTH))
+
+    def set_page_width(self, width: int) -> None:
+        self.settings.set(S.PAGE_WIDTH, width)
+        self.view.set_layout(self.settings.get(S.LINE_SPACING), width)
+
+    def set_arabic_digits(self, on: bool) -> None:
+        self.settings.set(S.ARABIC_DIGITS, on)
+        self.model.arabic_digits = self.status.arabic_digits = on
+        self.model.refresh()
+
+    def set_language(self, language: str) -> None:
+        """Remembered; the interface is rebuilt in the new language at the next start."""
+        self.settings.set(S.LANGUAGE, language)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Language"),
+            self.tr("The new language takes effect when Qari starts again."), parent=self,
+        )  # fmt: skip
+        restart = box.addButton(self.tr("Restart Now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setModal(False)
+        box.buttonClicked.connect(lambda button: button is restart and self._restart())
+        box.show()
+
+    def _restart(self) -> None:
+        import sys
+
+        from PySide6.QtCore import QProcess
+
+        self.close()
+        QProcess.startDetached(sys.executable, sys.argv)
+        QApplication.instance().quit()
+
+    def show_shortcuts(self) -> None:
+        from reader.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(list(self.actions_.values()), self).show()
+
+    def print_article(self) -> None:
+        from reader.ui.printing import print_document
+
+        print_document(self.view.document(), self)
+
+    def export_pdf(self) -> None:
+        from reader.ui.printing import export_pdf
+
+        if self.current is None:
+            return
+        suggested = Path.home() / (Path(self.current.path).stem + ".pdf")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export Article as PDF"), str(suggested), self.tr("PDF files (*.pdf)")
+        )
+        if name:
+            try:
+                export_pdf(self.view.document(), name)
+            except OSError as err:
+                QMessageBox.warning(self, self.tr("Export failed"), single_line(str(err)))
+
     # --- the reading font ------------------------------------------------------------------
 
     def zoom(self, steps: int) -> None:
@@ -523,6 +655,13 @@ class MainWindow(QMainWindow):
                 "%1", __version__
             ),
         )
+
+
+def _theme(name: str) -> Theme:
+    try:
+        return Theme(name)
+    except ValueError:
+        return Theme.SYSTEM
 
 
 def _stacked(*widgets: QWidget, grow: QWidget) -> QWidget:

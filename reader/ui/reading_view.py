@@ -17,11 +17,12 @@ import bisect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontInfo,
+    QKeyEvent,
     QPaintEvent,
     QPalette,
     QResizeEvent,
@@ -32,7 +33,7 @@ from PySide6.QtGui import (
     QTextFrameFormat,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from reader.arabic import display_safe, paragraph_direction
 
@@ -105,6 +106,7 @@ class ReadingView(QTextBrowser):
     first_painted = Signal()  # once, after the pane has first been drawn
     matches_changed = Signal(int, int)  # current match (0-based, -1: none), number of matches
     ready = Signal()  # all of the article that is shown is laid out and searched
+    space_at_end = Signal()  # Space pressed with the end of the article in view: move on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +120,8 @@ class ReadingView(QTextBrowser):
         self._notice = ""
         self._with_meta = True
         self._painted = False
+        self._spacing = BODY_LEADING  # body line height / pixel size; the others scale with it
+        self._page_ems = MAX_LINE_EMS  # 0: the whole width
         # Building: the blocks still to insert, where, and a place to scroll back to.
         self._pending: Iterator[tuple[str, QTextBlockFormat, QTextCharFormat]] | None = None
         self._cursor = QTextCursor(self.document())
@@ -157,6 +161,47 @@ class ReadingView(QTextBrowser):
         self._clear()  # or the new font lays the old document out again, in vain
         self.setFont(font)
         self._rebuild(place)
+
+    def set_layout(self, line_spacing: float, page_ems: int) -> None:
+        """Line height (× the font's pixel size) and column width in ems (0: full width)."""
+        if (line_spacing, page_ems) == (self._spacing, self._page_ems):
+            return
+        self._spacing, self._page_ems = line_spacing, page_ems
+        place = self._place()
+        self._clear()
+        self._update_margins()
+        self._rebuild(place)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._excerpt is not None:
+            self._rebuild(self._place())  # muted text and highlights take the theme's colours
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Space pages down and Shift+Space up, as in every reader; at the end, Space moves on.
+        if event.key() == Qt.Key.Key_Space:
+            bar = self.verticalScrollBar()
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepSub)
+            elif bar.value() >= bar.maximum() and not self.is_busy():
+                self.space_at_end.emit()
+            else:
+                bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
+            return
+        super().keyPressEvent(event)
+
+    def top_block(self) -> int:
+        """The number of the first block in view (for a paragraph bookmark)."""
+        return self.cursorForPosition(QPoint(self.viewport().width() // 2, 4)).blockNumber()
+
+    def block_text(self, number: int) -> str:
+        return self.document().findBlockByNumber(number).text()
+
+    def scroll_to_block(self, number: int) -> None:
+        block = self.document().findBlockByNumber(number)
+        if block.isValid():
+            top = self.document().documentLayout().blockBoundingRect(block).top()
+            self.verticalScrollBar().setValue(int(top))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -287,7 +332,8 @@ class ReadingView(QTextBrowser):
         # AlignLeading is the right edge in an RTL block: ragged on the other side, and no
         # justification (Qt stretches Arabic between letters, breaking the joins).
         block.setAlignment(Qt.AlignmentFlag.AlignLeading)
-        block.setLineHeight(px * style.leading, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        leading = style.leading * self._spacing / BODY_LEADING
+        block.setLineHeight(px * leading, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
         block.setTopMargin(px * style.space_before)
         # The pieces of a long paragraph follow each other like its lines.
         block.setBottomMargin(px * style.space_after if last else 0.0)
@@ -510,7 +556,8 @@ class ReadingView(QTextBrowser):
     def _update_margins(self) -> None:
         em = QFontInfo(self.font()).pixelSize()
         available = self.viewport().width()
-        side = max(em * MIN_SIDE_MARGIN_EMS, (available - em * MAX_LINE_EMS) / 2)
+        column = em * self._page_ems if self._page_ems else available
+        side = max(em * MIN_SIDE_MARGIN_EMS, (available - column) / 2)
         frame = self.document().rootFrame()
         fmt: QTextFrameFormat = frame.frameFormat()
         if (fmt.leftMargin(), fmt.rightMargin()) == (side, side):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
+from reader.i18n import localize_digits
+
 
 class LibraryStatus(QObject):
     cancel_requested = Signal()
@@ -13,6 +15,7 @@ class LibraryStatus(QObject):
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
         self.bar = bar
+        self.arabic_digits = False
         self.progress = QProgressBar()
         self.progress.setObjectName("loadProgress")
         self.progress.setMaximumWidth(240)
@@ -59,7 +62,7 @@ class LibraryStatus(QObject):
             text = self.tr("Articles: %1").replace("%1", str(total))
         else:
             text = self.tr("Articles: %1 of %2").replace("%1", str(shown)).replace("%2", str(total))
-        self.count_label.setText(text)
+        self.count_label.setText(localize_digits(text, self.arabic_digits))
 
     def show_skipped(self, count: int) -> None:
         self.skipped_button.setText(self.tr("Skipped: %1").replace("%1", str(count)))

@@ -1,0 +1,47 @@
+"""The interface language: Qt translators for Arabic or English, and the mirrored layout.
+
+Translations live as Qt Linguist sources in ``translations/*.ts``; ``python tools/translations.py``
+updates them from the code (lupdate) and builds the ``.qm`` files the app loads (lrelease).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from reader import paths
+
+LANGUAGES = {"ar": "العربية", "en": "English"}
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def install_language(app: QApplication, language: str) -> str:
+    """Translate and mirror the interface; returns the language in force."""
+    language = language if language in LANGUAGES else system_language()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    sources = ((f"qtbase_{language}", qt_folder),  # Qt's own dialogs and buttons
+               (f"qari_{language}", str(paths.resources_dir() / "translations")))  # fmt: skip
+    for name, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    arabic = language == "ar"
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic if arabic else QLocale.Language.English))
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if arabic else Qt.LayoutDirection.LeftToRight
+    )
+    return language
+
+
+def localize_digits(text: str, arabic_indic: bool) -> str:
+    return text.translate(ARABIC_INDIC) if arabic_indic else text

@@ -1,0 +1,66 @@
+"""Update the translation sources from the code, and build what the app loads.
+
+    python tools/translations.py          # lupdate: translations/*.ts from reader/**/*.py
+    python tools/translations.py --build  # and lrelease: resources/translations/*.qm
+
+The .ts files are edited (by translators, or Qt Linguist); the .qm files are only ever
+written by this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "translations"
+BUILT = ROOT / "resources" / "translations"
+LANGUAGES = ("ar", "en")
+
+
+def tool(name: str) -> str:
+    """pyside6-lupdate / pyside6-lrelease from the environment running this script."""
+    beside = Path(sys.executable).parent / f"pyside6-{name}"
+    found = str(beside) if beside.exists() else shutil.which(f"pyside6-{name}")
+    if not found:
+        sys.exit(f"pyside6-{name} not found: install the project (PySide6) first")
+    return found
+
+
+def update() -> None:
+    code = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "reader").rglob("*.py"))
+    SOURCES.mkdir(exist_ok=True)
+    for language in LANGUAGES:
+        target = SOURCES / f"qari_{language}.ts"
+        subprocess.run(
+            [tool("lupdate"), "-locations", "none", "-no-obsolete", "-target-language",
+             language, *code, "-ts", str(target.relative_to(ROOT))],
+            cwd=ROOT, check=True,
+        )  # fmt: skip
+
+
+def build(out: Path = BUILT) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    built = []
+    for language in LANGUAGES:
+        target = out / f"qari_{language}.qm"
+        subprocess.run(
+            [tool("lrelease"), "-silent", str(SOURCES / f"qari_{language}.ts"), "-qm", str(target)],
+            check=True,
+        )
+        built.append(target)
+    return built
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build", action="store_true", help="also build the .qm files")
+    parser.add_argument("--build-only", action="store_true", help="only build the .qm files")
+    args = parser.parse_args()
+    if not args.build_only:
+        update()
+    if args.build or args.build_only:
+        build()
