@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 _USER = Qt.ItemDataRole.UserRole
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 
 class Role(IntEnum):
     ID = _USER + 1
@@ -68,7 +70,7 @@ _HEADERS = {
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ArticleListModel", text)
+    return translate("ArticleListModel", text)
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -105,7 +107,7 @@ class ArticleListModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return _tr(_HEADERS[Column(section)]) if section else _HEADERS[Column(section)]
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.BOOKMARK:
-                return _tr("Bookmarked")
+                return translate("ArticleListModel", "Bookmarked")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -121,25 +123,33 @@ class ArticleListModel(QAbstractTableModel):
             if column == Column.TITLE:
                 return meta.title
             if column == Column.SOURCE:
-                return _tr("file missing") if missing else meta.source
+                return translate("ArticleListModel", "file missing") if missing else meta.source
             if column == Column.DATE:
                 return localize_digits(meta.date or "", self.arabic_digits)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if missing:
-                return _tr("Bookmarked, but the file is no longer in the library:\n%1").replace(
-                    "%1", single_line(meta.path)
-                )
+                return QCoreApplication.translate(
+                    "ArticleListModel", "Bookmarked, but the file is no longer in the library:\n%1"
+                ).replace("%1", single_line(meta.path))
             if column == Column.TITLE:
                 return meta.title
-            return _tr("Bookmarked") if column == Column.BOOKMARK and bookmarked else None
+            return (
+                translate("ArticleListModel", "Bookmarked")
+                if column == Column.BOOKMARK and bookmarked
+                else None
+            )
         if role == Qt.ItemDataRole.FontRole and (missing or meta.id not in self.spec.read):
             font = QFont()
             font.setItalic(missing)
             font.setBold(not missing)  # unread titles stand out
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.BOOKMARK:
-            return _tr("Bookmarked") if bookmarked else _tr("Not bookmarked")
+            return (
+                translate("ArticleListModel", "Bookmarked")
+                if bookmarked
+                else translate("ArticleListModel", "Not bookmarked")
+            )
         return self._role_data(meta, role, bookmarked, missing)
 
     def _role_data(self, meta: ArticleMeta, role: int, bookmarked: bool, missing: bool) -> object:

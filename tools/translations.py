@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "translations"
@@ -40,6 +41,19 @@ def update() -> None:
              language, *code, "-ts", str(target.relative_to(ROOT))],
             cwd=ROOT, check=True,
         )  # fmt: skip
+    fill_source_language(SOURCES / "qari_en.ts")
+
+
+def fill_source_language(path: Path) -> None:
+    """English is the language of the code: its translations are the source texts."""
+    tree = ElementTree.parse(path)
+    for message in tree.iter("message"):
+        source, translation = message.find("source"), message.find("translation")
+        if translation is not None and source is not None and not translation.text:
+            translation.text = source.text
+            translation.attrib.pop("type", None)
+    body = ElementTree.tostring(tree.getroot(), encoding="unicode")
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', "utf-8")
 
 
 def build(out: Path = BUILT) -> list[Path]:

@@ -32,6 +32,7 @@ from reader.ui.article_list import ArticleList
 from reader.ui.filter_bar import FilterBar
 from reader.ui.find_bar import FindBar
 from reader.ui.font_controls import FontFamilyBox, FontSizeBox, next_size
+from reader.ui.marks_panel import MarksPanel
 from reader.ui.reading_progress import ReadingProgress
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
@@ -94,6 +95,10 @@ class MainWindow(QMainWindow):
         self.status = LibraryStatus(self.statusBar())
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.view_choices = ViewChoices(self)
+        self.marks_panel = MarksPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.marks_panel)
+        self.marks_panel.hide()
+        self._goto_block: int | None = None  # a paragraph to show once its article is open
         self.progress = ReadingProgress(store, self.model, self.view, self.select_row, self)
         self._build_menus()
         build_main_toolbar(self, self.actions_, self.size_box, self.family_box, self.search_box)
@@ -177,6 +182,11 @@ class MainWindow(QMainWindow):
         a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
         a[ActionId.PRINT].triggered.connect(self.print_article)
         a[ActionId.EXPORT_PDF].triggered.connect(self.export_pdf)
+        a[ActionId.MARK_PARAGRAPH].triggered.connect(self.mark_paragraph)
+        a[ActionId.SHOW_MARKS].toggled.connect(self._show_marks_panel)
+        self.marks_panel.visibilityChanged.connect(a[ActionId.SHOW_MARKS].setChecked)
+        self.marks_panel.mark_chosen.connect(self.go_to_mark)
+        self.view.ready.connect(self._scroll_to_pending_block)
         self.view.space_at_end.connect(self.next_unread)
         self.view_choices.theme_chosen.connect(self.set_theme)
         self.view_choices.spacing_chosen.connect(self.set_line_spacing)
@@ -462,6 +472,7 @@ class MainWindow(QMainWindow):
                         "%1", single_line(meta.path)).replace("%2", single_line(reason)),
                 )  # fmt: skip
                 return
+            jump = self._goto_block is not None  # to a marked paragraph, not the last place
             notice = ""
             if result.article_id != meta.id:
                 notice = self.tr("This file has changed since the library was read.")
@@ -471,7 +482,9 @@ class MainWindow(QMainWindow):
             elif self.session.result is not None:
                 self.view.go_to_match(1)  # straight to the first match of the search
             searching = self.find_bar.isVisible() or self.session.result is not None
-            self.progress.opened(meta, restore=not searching)
+            self.progress.opened(meta, restore=not searching and not jump)
+            if not self.view.is_busy():
+                self._scroll_to_pending_block()
 
         if not ArticleLoader.of(self).load(meta.path, show):
             self.view.show_message(meta.title, self.tr("Opening this long article…"))
@@ -545,6 +558,55 @@ class MainWindow(QMainWindow):
     def _reload_bookmarks(self) -> None:
         self.session.catalog.set_missing_bookmarks(self.store.bookmarks())
         self.model.set_bookmarked_ids(self.store.bookmarked_ids())
+
+    # --- paragraph bookmarks -----------------------------------------------------------------
+
+    def mark_paragraph(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from reader.userdata import StoreError
+
+        meta = self.current
+        if meta is None or self.model.is_missing(meta.id):
+            return
+        block = self.view.top_block()
+        excerpt = single_line(self.view.block_text(block))[:80]
+        note, ok = QInputDialog.getText(
+            self, self.tr("Bookmark This Paragraph"),
+            self.tr("A note for “%1…” (optional):").replace("%1", excerpt),
+        )  # fmt: skip
+        if not ok:
+            return
+        try:
+            self.store.add_mark(meta.id, block, note.strip(), meta.title, meta.path)
+        except StoreError as err:
+            QMessageBox.warning(self, self.tr("Bookmark not saved"), single_line(str(err)))
+            return
+        self._backup.start()
+        self.marks_panel.show_marks(self.store.marks())
+        self.statusBar().showMessage(self.tr("Paragraph bookmarked"), 3000)
+
+    def _show_marks_panel(self, on: bool) -> None:
+        if on:
+            self.marks_panel.show_marks(self.store.marks())
+        self.marks_panel.setVisible(on)
+
+    def go_to_mark(self, mark) -> None:
+        """Open the marked article (if it is in the library) at the marked paragraph."""
+        if self.current is not None and self.current.id == mark.article_id:
+            self.view.scroll_to_block(mark.block)
+            return
+        self._goto_block = mark.block
+        if not self.select_article(mark.article_id):
+            self._goto_block = None
+            self.statusBar().showMessage(
+                self.tr("That article is not in the library that is open."), 5000
+            )
+
+    def _scroll_to_pending_block(self) -> None:
+        if self._goto_block is not None and not self.view.is_busy():
+            self.view.scroll_to_block(self._goto_block)
+            self._goto_block = None
 
     # --- comfort ---------------------------------------------------------------------------
 

@@ -7,25 +7,28 @@ from PySide6.QtCore import QCoreApplication
 from reader.arabic import single_line
 from reader.userdata import DAMAGED_NO_BACKUP, READ_ONLY, RESTORED, Notice
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Notices", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def describe(notice: Notice) -> str:
     reason = single_line(notice.reason)
     if notice.kind == RESTORED:
-        text = _tr(
+        text = translate(
+            "Notices",
             "The bookmarks store was damaged (%1). It was moved to %2, and your bookmarks were "
-            "restored from the backup %3."
+            "restored from the backup %3.",
         )
     elif notice.kind == DAMAGED_NO_BACKUP:
-        text = _tr(
+        text = translate(
+            "Notices",
             "The bookmarks store was damaged (%1). It was moved to %2; there was no backup to "
-            "restore from."
+            "restore from.",
         )
     elif notice.kind == READ_ONLY:
-        text = _tr("Bookmarks can't be saved in this session (%1). Qari still reads your library.")
+        text = QCoreApplication.translate(
+            "Notices",
+            "Bookmarks can't be saved in this session (%1). Qari still reads your library.",
+        )
     else:
         text = "%1"
     return (

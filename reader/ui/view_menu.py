@@ -9,20 +9,26 @@ from PySide6.QtWidgets import QMenu
 from reader.i18n import LANGUAGES
 from reader.themes import THEME_NAMES, Theme
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ViewMenu", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 # (label, value): a few well-chosen steps rather than a slider.
 def _spacings() -> list[tuple[str, float]]:
-    return [(_tr("Compact"), 1.6), (_tr("Comfortable"), 1.9), (_tr("Airy"), 2.2),
-            (_tr("Very Airy"), 2.5)]  # fmt: skip
+    return [
+        (translate("ViewMenu", "Compact"), 1.6),
+        (translate("ViewMenu", "Comfortable"), 1.9),
+        (translate("ViewMenu", "Airy"), 2.2),
+        (translate("ViewMenu", "Very Airy"), 2.5),
+    ]
 
 
 def _widths() -> list[tuple[str, int]]:
-    return [(_tr("Narrow Column"), 28), (_tr("Medium Column"), 36), (_tr("Wide Column"), 48),
-            (_tr("Whole Width"), 0)]  # fmt: skip
+    return [
+        (translate("ViewMenu", "Narrow Column"), 28),
+        (translate("ViewMenu", "Medium Column"), 36),
+        (translate("ViewMenu", "Wide Column"), 48),
+        (translate("ViewMenu", "Whole Width"), 0),
+    ]
 
 
 class ViewChoices(QObject):
@@ -34,21 +40,24 @@ class ViewChoices(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self.theme_menu = QMenu(_tr("&Theme"))
-        self.spacing_menu = QMenu(_tr("Line &Spacing"))
-        self.width_menu = QMenu(_tr("Page &Width"))
-        self.language_menu = QMenu(_tr("&Language"))
-        self.digits = QAction(_tr("Arabic-Indic &Digits (٠١٢٣)"), parent)
+        self.theme_menu = QMenu(translate("ViewMenu", "&Theme"))
+        self.spacing_menu = QMenu(translate("ViewMenu", "Line &Spacing"))
+        self.width_menu = QMenu(translate("ViewMenu", "Page &Width"))
+        self.language_menu = QMenu(translate("ViewMenu", "&Language"))
+        self.digits = QAction(translate("ViewMenu", "Arabic-Indic &Digits (٠١٢٣)"), parent)
         self.digits.setCheckable(True)
         self.digits.toggled.connect(self.digits_toggled)
         self._themes = self._group(
             self.theme_menu,
-            [(QCoreApplication.translate("Themes", THEME_NAMES[t]), t) for t in Theme],
+            [(translate("Themes", THEME_NAMES[t]), t) for t in Theme],
             self.theme_chosen,
         )
         self._spacings = self._group(self.spacing_menu, _spacings(), self.spacing_chosen)
         self._widths = self._group(self.width_menu, _widths(), self.width_chosen)
-        languages = [(_tr("Follow the System"), ""), *((n, c) for c, n in LANGUAGES.items())]
+        languages = [
+            (translate("ViewMenu", "Follow the System"), ""),
+            *((n, c) for c, n in LANGUAGES.items()),
+        ]
         self._languages = self._group(self.language_menu, languages, self.language_chosen)
 
     def _group(self, menu: QMenu, choices, signal) -> dict:

@@ -1,0 +1,72 @@
+"""The paragraph bookmarks panel: every marked paragraph with its note; a click goes there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from reader.arabic import paragraph_direction, single_line
+from reader.userdata import Mark
+
+_MARK = Qt.ItemDataRole.UserRole + 1
+_DIRECTION = Qt.ItemDataRole.UserRole + 2
+
+
+class _OwnDirection(QStyledItemDelegate):
+    """Each note in its own direction: an English note in an Arabic window reads left to right."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        rtl = index.data(_DIRECTION) == "rtl"
+        option.direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+
+
+class MarksPanel(QDockWidget):
+    mark_chosen = Signal(object)  # Mark
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Paragraph Bookmarks"), parent)
+        self.setObjectName("marksPanel")
+        self.list = QListWidget()
+        self.list.setObjectName("marksList")
+        self.list.setAccessibleName(self.tr("Paragraph bookmarks"))
+        self.list.setItemDelegate(_OwnDirection(self.list))
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._chosen)
+        self.list.itemClicked.connect(self._chosen)
+        self.setWidget(self.list)
+
+    def show_marks(self, marks: list[Mark]) -> None:
+        self.list.clear()
+        for mark in marks:
+            note = single_line(mark.note)
+            title = single_line(mark.title)
+            text = f"{note}\n{title}" if note else title
+            item = QListWidgetItem(text)
+            item.setData(_MARK, mark)
+            item.setData(_DIRECTION, paragraph_direction(note or title))
+            item.setToolTip(
+                self.tr("Paragraph %1 of “%2”").replace("%1", str(mark.block)).replace("%2", title)
+            )
+            self.list.addItem(item)
+        if not marks:
+            empty = QListWidgetItem(
+                self.tr("No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.")
+            )
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(empty)
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        mark = item.data(_MARK)
+        if mark is not None:
+            self.mark_chosen.emit(mark)

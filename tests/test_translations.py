@@ -1,0 +1,77 @@
+"""The interface in Arabic and English: complete translations, built by our tooling, mirrored."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from reader.i18n import install_language, localize_digits
+
+from gui_helpers import close_window, open_window
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_every_message_is_translated(language):
+    tree = ElementTree.parse(ROOT / "translations" / f"qari_{language}.ts")
+    messages = list(tree.iter("message"))
+    assert len(messages) > 100
+    for message in messages:
+        translation = message.find("translation")
+        source = message.find("source").text
+        assert translation.get("type") is None and translation.text, source
+        for placeholder in ("%1", "%2", "%3"):
+            assert (placeholder in source) == (placeholder in translation.text), source
+
+
+def test_the_built_translations_are_what_the_tool_builds(tmp_path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import translations
+    finally:
+        sys.path.pop(0)
+    for built in translations.build(tmp_path):
+        shipped = ROOT / "resources" / "translations" / built.name
+        assert shipped.read_bytes() == built.read_bytes(), f"rebuild {shipped.name}"
+
+
+@pytest.mark.gui
+def test_arabic_interface_is_translated_and_mirrored(qtbot, library):
+    app = QApplication.instance()
+    try:
+        assert install_language(app, "ar") == "ar"
+        assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        window = open_window(qtbot, library)
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus[0] == "&ملف" and all(not m.isascii() for m in menus)
+        assert window.search_box.placeholderText().startswith("البحث")
+        # The list sits on the right, the article on the left, the menus start at the right.
+        list_x = window.list.mapTo(window, QPoint(0, 0)).x()
+        view_x = window.view.mapTo(window, QPoint(0, 0)).x()
+        assert list_x > view_x
+        file_menu = window.menuBar().actionGeometry(window.menuBar().actions()[0])
+        assert file_menu.left() > window.width() / 2
+        assert window.status.count_label.text().startswith("المقالات")
+        close_window(window)
+    finally:
+        install_language(app, "en")
+    assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+@pytest.mark.gui
+def test_english_interface(qtbot, library):
+    install_language(QApplication.instance(), "en")
+    window = open_window(qtbot, library)
+    assert window.menuBar().actions()[0].text() == "&File"
+    close_window(window)
+
+
+def test_arabic_indic_digits():
+    assert localize_digits("2023-09-15", True) == "٢٠٢٣-٠٩-١٥"
+    assert localize_digits("Articles: 12", False) == "Articles: 12"

@@ -1,0 +1,681 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation>&amp;فتح مجلد…</translation>
+    </message>
+    <message>
+        <source>&amp;Skipped Files…</source>
+        <translation>الملفات ال&amp;متخطاة…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Bookmarks…</source>
+        <translation>&amp;تصدير العلامات المرجعية…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Bookmarks…</source>
+        <translation>ا&amp;ستيراد العلامات المرجعية…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Search the Library</source>
+        <translation>ال&amp;بحث في المكتبة</translation>
+    </message>
+    <message>
+        <source>Search titles and text of every article (Ctrl+K)</source>
+        <translation>البحث في عناوين كل المقالات ونصوصها (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>البحث في ال&amp;مقال…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>البحث عن ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>البحث عن ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article</source>
+        <translation>المقال ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article</source>
+        <translation>المقال ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unread Article</source>
+        <translation>المقال &amp;غير المقروء التالي</translation>
+    </message>
+    <message>
+        <source>Next unread article (N, or Space at an article&apos;s end)</source>
+        <translation>المقال غير المقروء التالي (N، أو Space في نهاية المقال)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;List</source>
+        <translation>الانتقال إلى ال&amp;قائمة</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Article</source>
+        <translation>الانتقال إلى ال&amp;مقال</translation>
+    </message>
+    <message>
+        <source>&amp;Full-Screen Reading</source>
+        <translation>القراءة بملء ال&amp;شاشة</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>&amp;Print Article…</source>
+        <translation>&amp;طباعة المقال…</translation>
+    </message>
+    <message>
+        <source>Export Article as P&amp;DF…</source>
+        <translation>تصدير المقال &amp;بصيغة PDF…</translation>
+    </message>
+    <message>
+        <source>Bookmark This &amp;Paragraph…</source>
+        <translation>وضع علامة مرجعية على هذه ال&amp;فقرة…</translation>
+    </message>
+    <message>
+        <source>Bookmark the paragraph at the top, with a note</source>
+        <translation>وضع علامة مرجعية على الفقرة الظاهرة في الأعلى، مع ملاحظة</translation>
+    </message>
+    <message>
+        <source>Paragraph &amp;Bookmarks Panel</source>
+        <translation>&amp;لوحة العلامات المرجعية للفقرات</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark</source>
+        <translation>وضع &amp;علامة مرجعية</translation>
+    </message>
+    <message>
+        <source>Bookmark this article, or remove its bookmark (Ctrl+D)</source>
+        <translation>وضع علامة مرجعية على هذا المقال أو إزالتها (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Show Only B&amp;ookmarks</source>
+        <translation>عرض المقالات ذات العلامات ال&amp;مرجعية فقط</translation>
+    </message>
+    <message>
+        <source>List only bookmarked articles (Ctrl+Shift+B)</source>
+        <translation>عرض المقالات ذات العلامات المرجعية فقط في القائمة (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;تكبير</translation>
+    </message>
+    <message>
+        <source>Larger text (Ctrl++)</source>
+        <translation>تكبير النص (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>تصغير النص (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;إعادة ضبط التكبير</translation>
+    </message>
+    <message>
+        <source>Default text size (Ctrl+0)</source>
+        <translation>حجم النص الافتراضي (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>&amp;About Qari</source>
+        <translation>&amp;عن قارئ</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleList</name>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>عليه علامة مرجعية</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>الملف مفقود</translation>
+    </message>
+    <message>
+        <source>Bookmarked, but the file is no longer in the library:
+%1</source>
+        <translation>عليه علامة مرجعية، لكن ملفه لم يعد في المكتبة:
+%1</translation>
+    </message>
+    <message>
+        <source>Not bookmarked</source>
+        <translation>بلا علامة مرجعية</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Agency</source>
+        <translation>الوكالة</translation>
+    </message>
+    <message>
+        <source>Show only one agency&apos;s articles</source>
+        <translation>عرض مقالات وكالة واحدة فقط</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>Show only articles dated in this range</source>
+        <translation>عرض المقالات المؤرخة ضمن هذه المدة فقط</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>من تاريخ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>All agencies (%1)</source>
+        <translation>كل الوكالات (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this article</source>
+        <translation>البحث في هذا المقال</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>التطابق السابق (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>التطابق السابق</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>التطابق التالي (F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>التطابق التالي</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>إغلاق شريط البحث</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>لا تطابقات</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>FontFamilyBox</name>
+    <message>
+        <source>Reading font</source>
+        <translation>خط القراءة</translation>
+    </message>
+    <message>
+        <source>Reading font: the bundled Arabic fonts, then the system&apos;s</source>
+        <translation>خط القراءة: الخطوط العربية المضمّنة، ثم خطوط النظام</translation>
+    </message>
+</context>
+<context>
+    <name>FontSizeBox</name>
+    <message>
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>حجم النص</translation>
+    </message>
+    <message>
+        <source>Text size (Ctrl++ / Ctrl+- / Ctrl+0)</source>
+        <translation>حجم النص (Ctrl++ / Ctrl+- / Ctrl+0)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStatus</name>
+    <message>
+        <source>Reading the library</source>
+        <translation>قراءة المكتبة</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <source>Stop reading files; what was read stays listed</source>
+        <translation>إيقاف قراءة الملفات؛ يبقى ما قُرئ منها معروضًا</translation>
+    </message>
+    <message>
+        <source>Show the files that could not be read</source>
+        <translation>عرض الملفات التي تعذّرت قراءتها</translation>
+    </message>
+    <message>
+        <source>Reading the library…</source>
+        <translation>جارٍ قراءة المكتبة…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files</source>
+        <translation>الملفات: %1 من %2</translation>
+    </message>
+    <message>
+        <source>Articles: %1</source>
+        <translation>المقالات: %1</translation>
+    </message>
+    <message>
+        <source>Articles: %1 of %2</source>
+        <translation>المقالات: %1 من %2</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>المتخطاة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>المكتبات ال&amp;حديثة</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>م&amp;قال</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>Could not finish reading the library: %1</source>
+        <translation>تعذّر إكمال قراءة المكتبة: %1</translation>
+    </message>
+    <message>
+        <source>Could not write the backup of your bookmarks: %1</source>
+        <translation>تعذّرت كتابة النسخة الاحتياطية من علاماتك المرجعية: %1</translation>
+    </message>
+    <message>
+        <source>Open a Folder of Articles</source>
+        <translation>فتح مجلد مقالات</translation>
+    </message>
+    <message>
+        <source>No recent libraries</source>
+        <translation>لا توجد مكتبات حديثة</translation>
+    </message>
+    <message>
+        <source>No articles here</source>
+        <translation>لا توجد مقالات هنا</translation>
+    </message>
+    <message>
+        <source>No readable articles were found in %1. Open another folder with File › Open Folder… (Ctrl+O).</source>
+        <translation>لم يُعثر على مقالات قابلة للقراءة في %1. افتح مجلدًا آخر من ملف › فتح مجلد… (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>%1 — Qari</source>
+        <translation>%1 — قارئ</translation>
+    </message>
+    <message>
+        <source>The file of this bookmarked article is no longer in the library (it was at %1). Press Ctrl+D to remove the bookmark.</source>
+        <translation>لم يعد ملف هذا المقال ذي العلامة المرجعية موجودًا في المكتبة (كان في %1). اضغط Ctrl+D لإزالة العلامة المرجعية.</translation>
+    </message>
+    <message>
+        <source>This article can no longer be read from %1: %2</source>
+        <translation>لم تعد قراءة هذا المقال من %1 ممكنة: %2</translation>
+    </message>
+    <message>
+        <source>This file has changed since the library was read.</source>
+        <translation>تغيّر هذا الملف منذ قراءة المكتبة.</translation>
+    </message>
+    <message>
+        <source>Opening this long article…</source>
+        <translation>جارٍ فتح هذا المقال الطويل…</translation>
+    </message>
+    <message>
+        <source>Bookmark not saved</source>
+        <translation>لم تُحفظ العلامة المرجعية</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>أُضيفت علامة مرجعية</translation>
+    </message>
+    <message>
+        <source>Bookmark removed</source>
+        <translation>أُزيلت العلامة المرجعية</translation>
+    </message>
+    <message>
+        <source>Export Bookmarks</source>
+        <translation>تصدير العلامات المرجعية</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>ملفات JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <source>Import Bookmarks</source>
+        <translation>استيراد العلامات المرجعية</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>فشل الاستيراد</translation>
+    </message>
+    <message>
+        <source>Bookmarks imported: %1</source>
+        <translation>العلامات المرجعية المستوردة: %1</translation>
+    </message>
+    <message>
+        <source>Bookmark This Paragraph</source>
+        <translation>وضع علامة مرجعية على هذه الفقرة</translation>
+    </message>
+    <message>
+        <source>A note for “%1…” (optional):</source>
+        <translation>ملاحظة على «%1…» (اختيارية):</translation>
+    </message>
+    <message>
+        <source>Paragraph bookmarked</source>
+        <translation>أُضيفت علامة مرجعية على الفقرة</translation>
+    </message>
+    <message>
+        <source>That article is not in the library that is open.</source>
+        <translation>هذا المقال ليس في المكتبة المفتوحة.</translation>
+    </message>
+    <message>
+        <source>Every article here has been read.</source>
+        <translation>قُرئت كل المقالات هنا.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when Qari starts again.</source>
+        <translation>تسري اللغة الجديدة عند إعادة تشغيل قارئ.</translation>
+    </message>
+    <message>
+        <source>Restart Now</source>
+        <translation>إعادة التشغيل الآن</translation>
+    </message>
+    <message>
+        <source>Export Article as PDF</source>
+        <translation>تصدير المقال بصيغة PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>About Qari</source>
+        <translation>عن قارئ</translation>
+    </message>
+    <message>
+        <source>Qari (قارئ) %1 — a reader for Arabic news archives.</source>
+        <translation>قارئ (Qari) %1 — برنامج لقراءة أرشيفات الأخبار العربية.</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+</context>
+<context>
+    <name>MarksPanel</name>
+    <message>
+        <source>Paragraph Bookmarks</source>
+        <translation>العلامات المرجعية للفقرات</translation>
+    </message>
+    <message>
+        <source>Paragraph bookmarks</source>
+        <translation>العلامات المرجعية للفقرات</translation>
+    </message>
+    <message>
+        <source>Paragraph %1 of “%2”</source>
+        <translation>الفقرة %1 من «%2»</translation>
+    </message>
+    <message>
+        <source>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</source>
+        <translation>لا توجد علامات مرجعية للفقرات بعد: اضغط Ctrl+Shift+D لوضع علامة على الفقرة الظاهرة في الأعلى.</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>The bookmarks store was damaged (%1). It was moved to %2, and your bookmarks were restored from the backup %3.</source>
+        <translation>كان مخزن العلامات المرجعية تالفًا (%1). نُقل إلى %2، واستُعيدت علاماتك المرجعية من النسخة الاحتياطية %3.</translation>
+    </message>
+    <message>
+        <source>The bookmarks store was damaged (%1). It was moved to %2; there was no backup to restore from.</source>
+        <translation>كان مخزن العلامات المرجعية تالفًا (%1). نُقل إلى %2، ولم تكن هناك نسخة احتياطية لاستعادتها.</translation>
+    </message>
+    <message>
+        <source>Bookmarks can&apos;t be saved in this session (%1). Qari still reads your library.</source>
+        <translation>لا يمكن حفظ العلامات المرجعية في هذه الجلسة (%1). لا يزال قارئ يقرأ مكتبتك.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <source>Article text</source>
+        <translation>نص المقال</translation>
+    </message>
+    <message>
+        <source>The rest of this article (%1 more characters) is not shown: it is too long to display in full.</source>
+        <translation>لم يُعرض باقي هذا المقال (الأحرف المتبقية: %1) لأنه أطول من أن يُعرض كاملًا.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search titles and text (Ctrl+K)</source>
+        <translation>البحث في العناوين والنصوص (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; &quot;quotes&quot; a phrase.</source>
+        <translation>يتجاهل الحركات وأشكال الهمزة والفرق بين ة/ه وى/ي، ويجد الكلمات المتصلة بها و ف ب ك ل ال. النجمة * في آخر الكلمة تبحث عن بادئة، و"علامتا التنصيص" تبحثان عن عبارة.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Next page of the article; at its end, the next unread one</source>
+        <translation>الصفحة التالية من المقال، وفي نهايته المقال غير المقروء التالي</translation>
+    </message>
+    <message>
+        <source>Previous page of the article</source>
+        <translation>الصفحة السابقة من المقال</translation>
+    </message>
+    <message>
+        <source>Larger or smaller text</source>
+        <translation>تكبير النص أو تصغيره</translation>
+    </message>
+    <message>
+        <source>Ctrl+mouse wheel</source>
+        <translation>Ctrl+عجلة الفأرة</translation>
+    </message>
+    <message>
+        <source>Leave full-screen reading</source>
+        <translation>الخروج من القراءة بملء الشاشة</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>SkippedDialog</name>
+    <message>
+        <source>Skipped Files</source>
+        <translation>الملفات المتخطاة</translation>
+    </message>
+    <message>
+        <source>Files that could not be read as articles: %1</source>
+        <translation>الملفات التي تعذّرت قراءتها كمقالات: %1</translation>
+    </message>
+    <message>
+        <source>Every file in the library was read.</source>
+        <translation>قُرئت كل ملفات المكتبة.</translation>
+    </message>
+    <message>
+        <source>Skipped files</source>
+        <translation>الملفات المتخطاة</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+</context>
+<context>
+    <name>Themes</name>
+    <message>
+        <source>Follow the System</source>
+        <translation>حسب النظام</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتحة</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <translation>سيبيا</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكنة</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <source>Compact</source>
+        <translation>متقارب</translation>
+    </message>
+    <message>
+        <source>Comfortable</source>
+        <translation>مريح</translation>
+    </message>
+    <message>
+        <source>Airy</source>
+        <translation>متباعد</translation>
+    </message>
+    <message>
+        <source>Very Airy</source>
+        <translation>متباعد جدًا</translation>
+    </message>
+    <message>
+        <source>Narrow Column</source>
+        <translation>عمود ضيق</translation>
+    </message>
+    <message>
+        <source>Medium Column</source>
+        <translation>عمود متوسط</translation>
+    </message>
+    <message>
+        <source>Wide Column</source>
+        <translation>عمود عريض</translation>
+    </message>
+    <message>
+        <source>Whole Width</source>
+        <translation>كامل العرض</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>ال&amp;سمة</translation>
+    </message>
+    <message>
+        <source>Line &amp;Spacing</source>
+        <translation>تباعد الأس&amp;طر</translation>
+    </message>
+    <message>
+        <source>Page &amp;Width</source>
+        <translation>&amp;عرض الصفحة</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>ال&amp;لغة</translation>
+    </message>
+    <message>
+        <source>Arabic-Indic &amp;Digits (٠١٢٣)</source>
+        <translation>الأرقام ال&amp;هندية (٠١٢٣)</translation>
+    </message>
+    <message>
+        <source>Follow the System</source>
+        <translation>حسب النظام</translation>
+    </message>
+</context>
+</TS>

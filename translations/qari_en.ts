@@ -1,0 +1,681 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation>&amp;Open Folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Skipped Files…</source>
+        <translation>&amp;Skipped Files…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Bookmarks…</source>
+        <translation>&amp;Export Bookmarks…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Bookmarks…</source>
+        <translation>&amp;Import Bookmarks…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Search the Library</source>
+        <translation>&amp;Search the Library</translation>
+    </message>
+    <message>
+        <source>Search titles and text of every article (Ctrl+K)</source>
+        <translation>Search titles and text of every article (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>&amp;Find in Article…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Find &amp;Next</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Find Pre&amp;vious</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article</source>
+        <translation>&amp;Next Article</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article</source>
+        <translation>&amp;Previous Article</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unread Article</source>
+        <translation>Next &amp;Unread Article</translation>
+    </message>
+    <message>
+        <source>Next unread article (N, or Space at an article's end)</source>
+        <translation>Next unread article (N, or Space at an article's end)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;List</source>
+        <translation>Go to the &amp;List</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Article</source>
+        <translation>Go to the &amp;Article</translation>
+    </message>
+    <message>
+        <source>&amp;Full-Screen Reading</source>
+        <translation>&amp;Full-Screen Reading</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Print Article…</source>
+        <translation>&amp;Print Article…</translation>
+    </message>
+    <message>
+        <source>Export Article as P&amp;DF…</source>
+        <translation>Export Article as P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Bookmark This &amp;Paragraph…</source>
+        <translation>Bookmark This &amp;Paragraph…</translation>
+    </message>
+    <message>
+        <source>Bookmark the paragraph at the top, with a note</source>
+        <translation>Bookmark the paragraph at the top, with a note</translation>
+    </message>
+    <message>
+        <source>Paragraph &amp;Bookmarks Panel</source>
+        <translation>Paragraph &amp;Bookmarks Panel</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark</source>
+        <translation>&amp;Bookmark</translation>
+    </message>
+    <message>
+        <source>Bookmark this article, or remove its bookmark (Ctrl+D)</source>
+        <translation>Bookmark this article, or remove its bookmark (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Show Only B&amp;ookmarks</source>
+        <translation>Show Only B&amp;ookmarks</translation>
+    </message>
+    <message>
+        <source>List only bookmarked articles (Ctrl+Shift+B)</source>
+        <translation>List only bookmarked articles (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;In</translation>
+    </message>
+    <message>
+        <source>Larger text (Ctrl++)</source>
+        <translation>Larger text (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;Out</translation>
+    </message>
+    <message>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>Smaller text (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Reset Zoom</translation>
+    </message>
+    <message>
+        <source>Default text size (Ctrl+0)</source>
+        <translation>Default text size (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>&amp;About Qari</source>
+        <translation>&amp;About Qari</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleList</name>
+    <message>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>Bookmarked</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>file missing</translation>
+    </message>
+    <message>
+        <source>Bookmarked, but the file is no longer in the library:
+%1</source>
+        <translation>Bookmarked, but the file is no longer in the library:
+%1</translation>
+    </message>
+    <message>
+        <source>Not bookmarked</source>
+        <translation>Not bookmarked</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Agency</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Show only one agency's articles</source>
+        <translation>Show only one agency's articles</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Show only articles dated in this range</source>
+        <translation>Show only articles dated in this range</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>All agencies (%1)</source>
+        <translation>All agencies (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this article</source>
+        <translation>Find in this article</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Previous match (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Next match (F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Close the find bar</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>No matches</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>FontFamilyBox</name>
+    <message>
+        <source>Reading font</source>
+        <translation>Reading font</translation>
+    </message>
+    <message>
+        <source>Reading font: the bundled Arabic fonts, then the system's</source>
+        <translation>Reading font: the bundled Arabic fonts, then the system's</translation>
+    </message>
+</context>
+<context>
+    <name>FontSizeBox</name>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Text size (Ctrl++ / Ctrl+- / Ctrl+0)</source>
+        <translation>Text size (Ctrl++ / Ctrl+- / Ctrl+0)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStatus</name>
+    <message>
+        <source>Reading the library</source>
+        <translation>Reading the library</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop reading files; what was read stays listed</source>
+        <translation>Stop reading files; what was read stays listed</translation>
+    </message>
+    <message>
+        <source>Show the files that could not be read</source>
+        <translation>Show the files that could not be read</translation>
+    </message>
+    <message>
+        <source>Reading the library…</source>
+        <translation>Reading the library…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files</source>
+        <translation>%1 of %2 files</translation>
+    </message>
+    <message>
+        <source>Articles: %1</source>
+        <translation>Articles: %1</translation>
+    </message>
+    <message>
+        <source>Articles: %1 of %2</source>
+        <translation>Articles: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Skipped: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>&amp;Article</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Could not finish reading the library: %1</source>
+        <translation>Could not finish reading the library: %1</translation>
+    </message>
+    <message>
+        <source>Could not write the backup of your bookmarks: %1</source>
+        <translation>Could not write the backup of your bookmarks: %1</translation>
+    </message>
+    <message>
+        <source>Open a Folder of Articles</source>
+        <translation>Open a Folder of Articles</translation>
+    </message>
+    <message>
+        <source>No recent libraries</source>
+        <translation>No recent libraries</translation>
+    </message>
+    <message>
+        <source>No articles here</source>
+        <translation>No articles here</translation>
+    </message>
+    <message>
+        <source>No readable articles were found in %1. Open another folder with File › Open Folder… (Ctrl+O).</source>
+        <translation>No readable articles were found in %1. Open another folder with File › Open Folder… (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>%1 — Qari</source>
+        <translation>%1 — Qari</translation>
+    </message>
+    <message>
+        <source>The file of this bookmarked article is no longer in the library (it was at %1). Press Ctrl+D to remove the bookmark.</source>
+        <translation>The file of this bookmarked article is no longer in the library (it was at %1). Press Ctrl+D to remove the bookmark.</translation>
+    </message>
+    <message>
+        <source>This article can no longer be read from %1: %2</source>
+        <translation>This article can no longer be read from %1: %2</translation>
+    </message>
+    <message>
+        <source>This file has changed since the library was read.</source>
+        <translation>This file has changed since the library was read.</translation>
+    </message>
+    <message>
+        <source>Opening this long article…</source>
+        <translation>Opening this long article…</translation>
+    </message>
+    <message>
+        <source>Bookmark not saved</source>
+        <translation>Bookmark not saved</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>Bookmarked</translation>
+    </message>
+    <message>
+        <source>Bookmark removed</source>
+        <translation>Bookmark removed</translation>
+    </message>
+    <message>
+        <source>Export Bookmarks</source>
+        <translation>Export Bookmarks</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Import Bookmarks</source>
+        <translation>Import Bookmarks</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>Bookmarks imported: %1</source>
+        <translation>Bookmarks imported: %1</translation>
+    </message>
+    <message>
+        <source>Bookmark This Paragraph</source>
+        <translation>Bookmark This Paragraph</translation>
+    </message>
+    <message>
+        <source>A note for “%1…” (optional):</source>
+        <translation>A note for “%1…” (optional):</translation>
+    </message>
+    <message>
+        <source>Paragraph bookmarked</source>
+        <translation>Paragraph bookmarked</translation>
+    </message>
+    <message>
+        <source>That article is not in the library that is open.</source>
+        <translation>That article is not in the library that is open.</translation>
+    </message>
+    <message>
+        <source>Every article here has been read.</source>
+        <translation>Every article here has been read.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when Qari starts again.</source>
+        <translation>The new language takes effect when Qari starts again.</translation>
+    </message>
+    <message>
+        <source>Restart Now</source>
+        <translation>Restart Now</translation>
+    </message>
+    <message>
+        <source>Export Article as PDF</source>
+        <translation>Export Article as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>About Qari</source>
+        <translation>About Qari</translation>
+    </message>
+    <message>
+        <source>Qari (قارئ) %1 — a reader for Arabic news archives.</source>
+        <translation>Qari (قارئ) %1 — a reader for Arabic news archives.</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>MarksPanel</name>
+    <message>
+        <source>Paragraph Bookmarks</source>
+        <translation>Paragraph Bookmarks</translation>
+    </message>
+    <message>
+        <source>Paragraph bookmarks</source>
+        <translation>Paragraph bookmarks</translation>
+    </message>
+    <message>
+        <source>Paragraph %1 of “%2”</source>
+        <translation>Paragraph %1 of “%2”</translation>
+    </message>
+    <message>
+        <source>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</source>
+        <translation>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>The bookmarks store was damaged (%1). It was moved to %2, and your bookmarks were restored from the backup %3.</source>
+        <translation>The bookmarks store was damaged (%1). It was moved to %2, and your bookmarks were restored from the backup %3.</translation>
+    </message>
+    <message>
+        <source>The bookmarks store was damaged (%1). It was moved to %2; there was no backup to restore from.</source>
+        <translation>The bookmarks store was damaged (%1). It was moved to %2; there was no backup to restore from.</translation>
+    </message>
+    <message>
+        <source>Bookmarks can't be saved in this session (%1). Qari still reads your library.</source>
+        <translation>Bookmarks can't be saved in this session (%1). Qari still reads your library.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <source>Article text</source>
+        <translation>Article text</translation>
+    </message>
+    <message>
+        <source>The rest of this article (%1 more characters) is not shown: it is too long to display in full.</source>
+        <translation>The rest of this article (%1 more characters) is not shown: it is too long to display in full.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search titles and text (Ctrl+K)</source>
+        <translation>Search titles and text (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; "quotes" a phrase.</source>
+        <translation>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; "quotes" a phrase.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Next page of the article; at its end, the next unread one</source>
+        <translation>Next page of the article; at its end, the next unread one</translation>
+    </message>
+    <message>
+        <source>Previous page of the article</source>
+        <translation>Previous page of the article</translation>
+    </message>
+    <message>
+        <source>Larger or smaller text</source>
+        <translation>Larger or smaller text</translation>
+    </message>
+    <message>
+        <source>Ctrl+mouse wheel</source>
+        <translation>Ctrl+mouse wheel</translation>
+    </message>
+    <message>
+        <source>Leave full-screen reading</source>
+        <translation>Leave full-screen reading</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+</context>
+<context>
+    <name>SkippedDialog</name>
+    <message>
+        <source>Skipped Files</source>
+        <translation>Skipped Files</translation>
+    </message>
+    <message>
+        <source>Files that could not be read as articles: %1</source>
+        <translation>Files that could not be read as articles: %1</translation>
+    </message>
+    <message>
+        <source>Every file in the library was read.</source>
+        <translation>Every file in the library was read.</translation>
+    </message>
+    <message>
+        <source>Skipped files</source>
+        <translation>Skipped files</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>Themes</name>
+    <message>
+        <source>Follow the System</source>
+        <translation>Follow the System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <translation>Sepia</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <source>Compact</source>
+        <translation>Compact</translation>
+    </message>
+    <message>
+        <source>Comfortable</source>
+        <translation>Comfortable</translation>
+    </message>
+    <message>
+        <source>Airy</source>
+        <translation>Airy</translation>
+    </message>
+    <message>
+        <source>Very Airy</source>
+        <translation>Very Airy</translation>
+    </message>
+    <message>
+        <source>Narrow Column</source>
+        <translation>Narrow Column</translation>
+    </message>
+    <message>
+        <source>Medium Column</source>
+        <translation>Medium Column</translation>
+    </message>
+    <message>
+        <source>Wide Column</source>
+        <translation>Wide Column</translation>
+    </message>
+    <message>
+        <source>Whole Width</source>
+        <translation>Whole Width</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>Line &amp;Spacing</source>
+        <translation>Line &amp;Spacing</translation>
+    </message>
+    <message>
+        <source>Page &amp;Width</source>
+        <translation>Page &amp;Width</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Arabic-Indic &amp;Digits (٠١٢٣)</source>
+        <translation>Arabic-Indic &amp;Digits (٠١٢٣)</translation>
+    </message>
+    <message>
+        <source>Follow the System</source>
+        <translation>Follow the System</translation>
+    </message>
+</context>
+</TS>
