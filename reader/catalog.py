@@ -13,11 +13,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from reader.arabic import paragraph_direction, single_line
-from reader.index import Hits
-from reader.library import ArticleMeta, Skipped
-from reader.userdata import Bookmark
+from reader.entries import ArticleMeta, Skipped
+
+if TYPE_CHECKING:
+    from reader.index import Hits
+    from reader.userdata import Bookmark
 
 
 class SortKey(Enum):

@@ -10,54 +10,16 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 from reader.arabic import article_direction, single_line
 from reader.article import Article, BlockKind, article_id, parse_article
 from reader.decoding import DecodeError, read_text_file
+from reader.entries import TEXT_SUFFIXES, ArticleMeta, Indexed, Skipped, is_candidate
 from reader.normalize import index_text
 
-TEXT_SUFFIXES = {".txt", ""}
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleMeta:
-    """What the list shows of an article; the text itself is re-read when it is opened."""
-
-    id: str  # stable across renames and re-encodings: what bookmarks are keyed by
-    path: str
-    title: str
-    source: str
-    date: str | None  # ISO YYYY-MM-DD
-    direction: str  # "rtl" | "ltr"
-    words: int
-    encoding: str
-    size: int = 0
-    mtime_ns: int = 0
-    key: int = 0  # this version of this file in the index (0: not indexed)
-
-    def with_key(self, key: int) -> ArticleMeta:
-        return replace(self, key=key)
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    path: str
-    reason: str
-    size: int = 0
-    mtime_ns: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Indexed:
-    """A file just read: its entry and the normalized text for the full-text index."""
-
-    entry: ArticleMeta | Skipped
-    title_text: str = ""
-    body_text: str = ""
-
+__all__ = ["TEXT_SUFFIXES", "ArticleMeta", "Indexed", "Skipped", "is_candidate"]  # re-exported
 
 class Store(Protocol):
     """What scanning needs of the index (reader.index.Index)."""
@@ -65,13 +27,6 @@ class Store(Protocol):
     def entries_under(self, roots: Sequence[str]) -> list[ArticleMeta | Skipped]: ...
     def put(self, items: Iterable[Indexed]) -> list[ArticleMeta | Skipped]: ...
     def remove(self, paths: Iterable[str]) -> list[int]: ...
-
-
-def is_candidate(name: str) -> bool:
-    """Whether a file found in a library folder is taken as an article (by its name)."""
-    if name.startswith("."):
-        return False
-    return os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
 
 
 def iter_files(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[str]:

@@ -10,26 +10,33 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
 
-from reader.library import is_candidate
+from reader.entries import is_candidate
+
+if TYPE_CHECKING:
+    from watchdog.events import FileSystemEvent
+    from watchdog.observers import Observer
 
 QUIET_MS = 400  # a burst of events has ended when none came for this long
 MAX_WAIT_MS = 1200  # but report at least this often during a long burst
 
 
-class _Collector(FileSystemEventHandler):
-    """Runs on watchdog's thread: records the paths events touched."""
+class _Collector:
+    """Runs on watchdog's thread: records the paths events touched.
+
+    watchdog only calls ``dispatch`` on a handler; not deriving from its base class keeps
+    watchdog out of start-up (it is imported when the first library is watched).
+    """
 
     def __init__(self, notify) -> None:
         self._lock = threading.Lock()
         self._paths: set[str] = set()
         self._notify = notify
 
-    def on_any_event(self, event: FileSystemEvent) -> None:
+    def dispatch(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return  # reading a file changes nothing
         touched = [event.src_path, getattr(event, "dest_path", "")]
@@ -69,6 +76,8 @@ class LibraryWatcher(QObject):
 
     def watch(self, roots: Sequence[str]) -> None:
         """Watch these folders (recursively) and files; stops watching the previous ones."""
+        from watchdog.observers import Observer
+
         self.stop()
         observer = Observer()
         for root in roots:

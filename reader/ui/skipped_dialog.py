@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.arabic import single_line
-from reader.library import Skipped
+from reader.entries import Skipped
 
 
 class SkippedDialog(QDialog):

@@ -1,0 +1,56 @@
+"""The records a library is made of: an article's metadata, a skipped file, a file read.
+
+Light on purpose (no parsing, no SQLite): the window, the list model and the catalog need
+these at start-up, before the modules that read files are loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+TEXT_SUFFIXES = {".txt", ""}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What the list shows of an article; the text itself is re-read when it is opened."""
+
+    id: str  # stable across renames and re-encodings: what bookmarks are keyed by
+    path: str
+    title: str
+    source: str
+    date: str | None  # ISO YYYY-MM-DD
+    direction: str  # "rtl" | "ltr"
+    words: int
+    encoding: str
+    size: int = 0
+    mtime_ns: int = 0
+    key: int = 0  # this version of this file in the index (0: not indexed)
+
+    def with_key(self, key: int) -> ArticleMeta:
+        return replace(self, key=key)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: str
+    reason: str
+    size: int = 0
+    mtime_ns: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """A file just read: its entry and the normalized text for the full-text index."""
+
+    entry: ArticleMeta | Skipped
+    title_text: str = ""
+    body_text: str = ""
+
+
+def is_candidate(name: str) -> bool:
+    """Whether a file found in a library folder is taken as an article (by its name)."""
+    if name.startswith("."):
+        return False
+    return os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
