@@ -188,6 +188,10 @@ def test_paragraph_bookmarks_jump_to_their_paragraph(qtbot, library):
     qtbot.waitUntil(lambda: window.current.id == the_seed and not window.view.is_busy())
     top = window.view.cursorForPosition(QPoint(window.view.viewport().width() // 2, 4))
     assert abs(top.blockNumber() - target) <= 1
+    [mark] = window.store.marks()
+    window.marks_panel.remove_requested.emit(mark)
+    assert window.store.marks() == []
+    assert window.marks_panel.list.item(0).flags() == Qt.ItemFlag.NoItemFlags  # "none yet"
     close_window(window)
 
 

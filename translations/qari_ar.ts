@@ -434,6 +434,14 @@
         <translation>أُضيفت علامة مرجعية على الفقرة</translation>
     </message>
     <message>
+        <source>Edit the Note</source>
+        <translation>تعديل الملاحظة</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>الملاحظة:</translation>
+    </message>
+    <message>
         <source>That article is not in the library that is open.</source>
         <translation>هذا المقال ليس في المكتبة المفتوحة.</translation>
     </message>
@@ -492,6 +500,14 @@
         <source>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</source>
         <translation>لا توجد علامات مرجعية للفقرات بعد: اضغط Ctrl+Shift+D لوضع علامة على الفقرة الظاهرة في الأعلى.</translation>
     </message>
+    <message>
+        <source>Edit the Note…</source>
+        <translation>تعديل الملاحظة…</translation>
+    </message>
+    <message>
+        <source>Remove This Bookmark</source>
+        <translation>إزالة هذه العلامة المرجعية</translation>
+    </message>
 </context>
 <context>
     <name>Notices</name>
@@ -531,7 +547,7 @@
     </message>
     <message>
         <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; &quot;quotes&quot; a phrase.</source>
-        <translation>يتجاهل الحركات وأشكال الهمزة والفرق بين ة/ه وى/ي، ويجد الكلمات المتصلة بها و ف ب ك ل ال. النجمة * في آخر الكلمة تبحث عن بادئة، و"علامتا التنصيص" تبحثان عن عبارة.</translation>
+        <translation>يتجاهل الحركات وأشكال الهمزة والفرق بين ة/ه وى/ي، ويجد الكلمات المتصلة بها و ف ب ك ل ال. النجمة * في آخر الكلمة تبحث عن بادئة، و&quot;علامتا التنصيص&quot; تبحثان عن عبارة.</translation>
     </message>
 </context>
 <context>

@@ -434,6 +434,14 @@
         <translation>Paragraph bookmarked</translation>
     </message>
     <message>
+        <source>Edit the Note</source>
+        <translation>Edit the Note</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
         <source>That article is not in the library that is open.</source>
         <translation>That article is not in the library that is open.</translation>
     </message>
@@ -491,6 +499,14 @@
     <message>
         <source>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</source>
         <translation>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</translation>
+    </message>
+    <message>
+        <source>Edit the Note…</source>
+        <translation>Edit the Note…</translation>
+    </message>
+    <message>
+        <source>Remove This Bookmark</source>
+        <translation>Remove This Bookmark</translation>
     </message>
 </context>
 <context>

@@ -186,6 +186,8 @@ class MainWindow(QMainWindow):
         a[ActionId.SHOW_MARKS].toggled.connect(self._show_marks_panel)
         self.marks_panel.visibilityChanged.connect(a[ActionId.SHOW_MARKS].setChecked)
         self.marks_panel.mark_chosen.connect(self.go_to_mark)
+        self.marks_panel.remove_requested.connect(self.remove_mark)
+        self.marks_panel.edit_requested.connect(self.edit_mark)
         self.view.ready.connect(self._scroll_to_pending_block)
         self.view.space_at_end.connect(self.next_unread)
         self.view_choices.theme_chosen.connect(self.set_theme)
@@ -585,6 +587,29 @@ class MainWindow(QMainWindow):
         self._backup.start()
         self.marks_panel.show_marks(self.store.marks())
         self.statusBar().showMessage(self.tr("Paragraph bookmarked"), 3000)
+
+    def remove_mark(self, mark) -> None:
+        self._change_mark(lambda: self.store.remove_mark(mark.mark))
+
+    def edit_mark(self, mark) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        note, ok = QInputDialog.getText(
+            self, self.tr("Edit the Note"), self.tr("Note:"), text=mark.note
+        )
+        if ok:
+            self._change_mark(lambda: self.store.update_mark(mark.mark, note.strip()))
+
+    def _change_mark(self, change) -> None:
+        from reader.userdata import StoreError
+
+        try:
+            change()
+        except StoreError as err:
+            QMessageBox.warning(self, self.tr("Bookmark not saved"), single_line(str(err)))
+            return
+        self._backup.start()
+        self.marks_panel.show_marks(self.store.marks())
 
     def _show_marks_panel(self, on: bool) -> None:
         if on:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -33,6 +34,8 @@ class _OwnDirection(QStyledItemDelegate):
 
 class MarksPanel(QDockWidget):
     mark_chosen = Signal(object)  # Mark
+    remove_requested = Signal(object)  # Mark
+    edit_requested = Signal(object)  # Mark
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Paragraph Bookmarks"), parent)
@@ -44,6 +47,8 @@ class MarksPanel(QDockWidget):
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._chosen)
         self.list.itemClicked.connect(self._chosen)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         self.setWidget(self.list)
 
     def show_marks(self, marks: list[Mark]) -> None:
@@ -65,6 +70,16 @@ class MarksPanel(QDockWidget):
             )
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(empty)
+
+    def _context_menu(self, position: QPoint) -> None:
+        item = self.list.itemAt(position)
+        mark = item.data(_MARK) if item is not None else None
+        if mark is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit the Note…"), lambda: self.edit_requested.emit(mark))
+        menu.addAction(self.tr("Remove This Bookmark"), lambda: self.remove_requested.emit(mark))
+        menu.exec(self.list.viewport().mapToGlobal(position))
 
     def _chosen(self, item: QListWidgetItem) -> None:
         mark = item.data(_MARK)
