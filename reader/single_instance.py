@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-TIMEOUT_MS = 2000
+CONNECT_MS = 2000  # a socket nobody serves refuses at once; this is for a slow machine
+ANSWER_MS = 8000  # the first window may be busy painting or reading its library
 
 
 def server_name(data_dir: Path) -> str:
@@ -36,11 +37,11 @@ class SingleInstance(QObject):
         """Give these paths to a running instance; False if there is none."""
         socket = QLocalSocket()
         socket.connectToServer(self.name)
-        if not socket.waitForConnected(TIMEOUT_MS):
+        if not socket.waitForConnected(CONNECT_MS):
             return False
         socket.write((json.dumps({"paths": list(paths)}) + "\n").encode("utf-8"))
         socket.flush()
-        answered = socket.waitForReadyRead(TIMEOUT_MS) and bytes(socket.readAll()).startswith(b"ok")
+        answered = socket.waitForReadyRead(ANSWER_MS) and bytes(socket.readAll()).startswith(b"ok")
         socket.disconnectFromServer()
         return answered
 
