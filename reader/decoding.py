@@ -36,6 +36,10 @@ NOT_TEXT = "not text in any supported encoding"
 _SAMPLE = 64 * 1024
 # The cp1256/ISO-8859-6 score is settled after a few dozen words; keep its regexes cheap.
 _SCORE_SAMPLE = 16 * 1024
+# Larger data is decoded (and scanned) this many bytes at a time: one C call over megabytes
+# holds the interpreter for a tenth of a second, and the GUI reads small libraries on a
+# thread of its own process. The result is the same as decoding all of it at once.
+_SLICE = 256 * 1024
 
 # C0 controls that never occur in prose. \t \n \r \f are normal; \v is how Word exports
 # manual line breaks, so it is not evidence of binary data either.
@@ -103,20 +107,20 @@ def decode_bytes(data: bytes, fallback: str | None = None) -> Decoded:
         text, encoding = _decode_unicode(data, "utf-8", need_evidence=True), "utf-8"
     if text is None:
         if fallback is not None:
-            text, encoding = data.decode(fallback, "replace"), fallback
+            text, encoding = _decode(data, fallback, "replace"), fallback
         else:
             encoding = _guess_legacy(data)
-            text = data.decode(encoding)  # cp1256 defines all 256 bytes; ISO was checked
+            text = _decode(data, encoding)  # cp1256 defines all 256 bytes; ISO was checked
 
-    if "\x00" in text:  # e.g. UTF-16 with a BOM but NUL code units
+    if _find(text, "\x00"):  # e.g. UTF-16 with a BOM but NUL code units
         raise DecodeError(BINARY_NUL)
     sample = text[:_SAMPLE]
     controls = len(_CONTROL_RE.findall(sample))
     if controls > max(_MIN_CONTROLS, _MAX_CONTROL_RATIO * len(sample)):
         raise DecodeError(BINARY_CONTROL)
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), which copies megabytes
         raise DecodeError(EMPTY)
-    if "\r" in text:
+    if _find(text, "\r"):
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Decoded(text, encoding)
 
@@ -127,11 +131,30 @@ def read_text_file(path: str | os.PathLike[str], max_bytes: int = 64 * 1024 * 10
         size = os.fstat(f.fileno()).st_size
         if size > max_bytes:
             raise DecodeError(f"file too large ({size} bytes, limit {max_bytes})")
-        # st_size can lie (growing files, /proc), so also bound the read itself.
-        data = f.read(max_bytes + 1)
+        # A buffer the size of the file, not of the limit (64 MB to map and unmap per file);
+        # st_size can lie (growing files, /proc), so read on past it, but never past the limit.
+        data = f.read(size + 1)
+        if len(data) > size:
+            data += f.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
         raise DecodeError(f"file too large (over {max_bytes} bytes)")
     return decode_bytes(data)
+
+
+def _decode(data: bytes, codec: str, errors: str = "strict") -> str:
+    """data.decode(codec, errors), _SLICE bytes at a time on large data."""
+    if len(data) <= _SLICE:
+        return data.decode(codec, errors)
+    decoder = codecs.getincrementaldecoder(codec)(errors)
+    view = memoryview(data)
+    parts = [decoder.decode(view[i : i + _SLICE]) for i in range(0, len(data), _SLICE)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
+
+
+def _find(text: str, char: str) -> bool:
+    """char in text, looked for a slice at a time."""
+    return any(text.find(char, i, i + _SLICE) >= 0 for i in range(0, len(text), _SLICE))
 
 
 def _decode_utf16_no_bom(data: bytes) -> tuple[str | None, str]:
@@ -151,7 +174,7 @@ def _decode_utf16_no_bom(data: bytes) -> tuple[str | None, str]:
     else:
         return None, ""
     text = _decode_unicode(data, codec, need_evidence=False)
-    if text is None or "\x00" in text:
+    if text is None or _find(text, "\x00"):
         return None, ""  # NUL code units: binary with a zero-heavy pattern, not text
     return text, codec
 
@@ -165,24 +188,37 @@ def _decode_unicode(data: bytes, codec: str, *, need_evidence: bool) -> str | No
     never forms valid UTF-8 sequences by chance).
     """
     try:
-        return data.decode(codec)
+        return _decode(data, codec)
     except UnicodeDecodeError as exc:
         first = exc
+    if len(data) > _SLICE:  # the error's place in the whole of the data
+        try:
+            data.decode(codec)  # stops at the first error
+        except UnicodeDecodeError as exc:
+            first = exc
     if first.reason in ("unexpected end of data", "truncated data") and first.end == len(data):
         # The only problem is a sequence cut off at the very end (interrupted download).
         head = data[: first.start]
         if not need_evidence or not head.isascii():
-            return head.decode(codec) + "\ufffd"
+            return _decode(head, codec) + "\ufffd"
         return None
-    text = data.decode(codec, "replace")
-    errors = text.count("\ufffd") - data.count("\ufffd".encode(codec))
+    text = _decode(data, codec, "replace")
+    errors = _count(text, "\ufffd") - data.count("\ufffd".encode(codec))
     if errors > _MAX_ERROR_RATIO * len(data):
         return None
     if need_evidence:
-        multibyte = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+        ascii_chars = sum(
+            len(text[i : i + _SLICE].encode("ascii", "ignore")) for i in range(0, len(text), _SLICE)
+        )
+        multibyte = len(text) - ascii_chars - _count(text, "\ufffd")
         if multibyte < 2 * errors:
             return None
     return text
+
+
+def _count(text: str, char: str) -> int:
+    """text.count(char), a slice at a time."""
+    return sum(text.count(char, i, i + _SLICE) for i in range(0, len(text), _SLICE))
 
 
 class _LegacyProfile:
@@ -240,8 +276,10 @@ _ISO8859_6 = _LegacyProfile("iso8859-6")
 
 
 def _guess_legacy(data: bytes) -> str:
-    if len(data.translate(None, _ISO8859_6.undefined)) != len(data):
-        return "cp1256"  # ISO-8859-6 leaves 45 byte values undefined; cp1256 none
+    for i in range(0, len(data), _SLICE):
+        piece = data[i : i + _SLICE]
+        if len(piece.translate(None, _ISO8859_6.undefined)) != len(piece):
+            return "cp1256"  # ISO-8859-6 leaves 45 byte values undefined; cp1256 none
     sample = data[:_SCORE_SAMPLE]
     if _ISO8859_6.score(sample) > _CP1256.score(sample):
         return "iso8859-6"

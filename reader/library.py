@@ -5,7 +5,9 @@ Qt-free: the GUI runs ``sync`` on a worker thread, the command line runs it dire
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
+import operator
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,9 +19,10 @@ from reader.arabic import article_direction, single_line
 from reader.article import Article, BlockKind, article_id, parse_article
 from reader.decoding import DecodeError, read_text_file
 from reader.entries import TEXT_SUFFIXES, ArticleMeta, Indexed, Skipped, is_candidate
-from reader.normalize import index_text
+from reader.normalize import index_text, index_texts
 
 __all__ = ["TEXT_SUFFIXES", "ArticleMeta", "Indexed", "Skipped", "is_candidate"]  # re-exported
+
 
 class Store(Protocol):
     """What scanning needs of the index (reader.index.Index)."""
@@ -79,6 +82,24 @@ def read_article(path: str | Path) -> Article:
     return parse_article(read_text_file(path).text)
 
 
+# The direction of an article is decided by its opening, this many characters of title and
+# body (captions aside): that is the whole of nearly every article, so their direction is
+# what counting all of it gives, and a 20 MB file costs no more than a long article.
+DIRECTION_SAMPLE = 20_000
+
+
+def _direction_sample(article: Article) -> list[str]:
+    sample = [article.title]
+    budget = DIRECTION_SAMPLE - len(article.title)
+    for block in article.blocks:
+        if budget <= 0:
+            break
+        if block.kind is not BlockKind.CAPTION:
+            sample.append(block.text[:budget])
+            budget -= len(block.text) + 1  # + the newline joining them
+    return sample
+
+
 def read_entry(path: str) -> Indexed:
     """Read one file for the library and the index; a file that can't be used is Skipped."""
     try:
@@ -91,27 +112,50 @@ def read_entry(path: str) -> Indexed:
     article = parse_article(decoded.text)
     if not article.title and not article.blocks:
         return Indexed(Skipped(path, "no text", info.st_size, info.st_mtime_ns))
-    body = [b.text for b in article.blocks]
     meta = ArticleMeta(
         id=article_id(article),
         path=path,
         title=single_line(article.title),
         source=single_line(article.source),
         date=article.date.isoformat() if article.date else None,
-        direction=article_direction(
-            [article.title, *(b.text for b in article.blocks if b.kind != BlockKind.CAPTION)]
-        ),
+        direction=article_direction(_direction_sample(article)),
         words=article.words,
         encoding=decoded.encoding,
         size=info.st_size,
         mtime_ns=info.st_mtime_ns,
     )
-    return Indexed(meta, index_text(article.title), index_text("\n".join(body)))
+    return Indexed(meta, index_text(article.title), index_texts([b.text for b in article.blocks]))
 
 
 def read_entries(paths: Sequence[str]) -> list[Indexed]:
     """A batch of read_entry, for a worker process."""
     return [read_entry(p) for p in paths]
+
+
+# Between processes, entries travel as tuples of their fields: pickling dataclasses runs
+# Python code for every object, tuples of strings and numbers are pickled in C.
+_meta_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(ArticleMeta)))
+_skipped_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Skipped)))
+_Packed = tuple[tuple, str, str] | tuple[tuple]
+
+
+def _read_packed(paths: Sequence[str]) -> list[_Packed]:
+    """read_entries in a worker process, packed for the way back."""
+    packed: list[_Packed] = []
+    for path in paths:
+        item = read_entry(path)
+        if isinstance(item.entry, Skipped):
+            packed.append((_skipped_fields(item.entry),))
+        else:
+            packed.append((_meta_fields(item.entry), item.title_text, item.body_text))
+    return packed
+
+
+def _unpack(packed: list[_Packed]) -> list[Indexed]:
+    return [
+        Indexed(ArticleMeta(*p[0]), p[1], p[2]) if len(p) == 3 else Indexed(Skipped(*p[0]))
+        for p in packed
+    ]
 
 
 def _stamp(path: str) -> tuple[int, int]:
@@ -127,6 +171,10 @@ Update = Callable[[list[ArticleMeta | Skipped], list[str], int, int], None]
 # Below this many files to read, worker processes cost more to start than they save.
 POOL_THRESHOLD = 400
 _CHUNK = 100
+# Files per task of a worker process, and so per store.put: FTS5 writes a few large batches
+# faster than many small ones, and at thousands of files a second the list still grows many
+# times a second.
+_POOL_CHUNK = 250
 
 
 def sync(
@@ -160,7 +208,8 @@ def sync(
     removed = [path for path in known if path not in seen]
     if removed:
         store.remove(removed)
-    to_read = [p for p in on_disk if known.get(p) != _stamp(p)]
+    # (A file the index does not know is read whatever its stamp: no stat for it here.)
+    to_read = [p for p in on_disk if p not in known or known[p] != _stamp(p)]
     total = len(to_read)
     if on_update is not None and (removed or problems or not to_read):
         on_update(list(problems), removed, 0, total)
@@ -177,13 +226,15 @@ def sync(
 
 
 def _read_batches(paths: list[str], workers: int | None) -> Iterator[list[Indexed]]:
-    chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
     if workers is None:
         workers = os.cpu_count() or 1
     if workers <= 1 or len(paths) < POOL_THRESHOLD:
+        chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
         yield from map(read_entries, chunks)
         return
+    chunks = [paths[i : i + _POOL_CHUNK] for i in range(0, len(paths), _POOL_CHUNK)]
     # "spawn": forking a process that runs Qt threads is unsafe.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        yield from pool.map(read_entries, chunks)
+        for packed in pool.map(_read_packed, chunks):
+            yield _unpack(packed)

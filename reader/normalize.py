@@ -1,8 +1,10 @@
 """Search folding: one normalization for the FTS5 index, for queries and for highlights.
 
-Qt-free. The index gets :func:`index_text` (tokens joined by single spaces) and FTS5 runs
-``unicode61 remove_diacritics 0`` over it, so FTS tokens are exactly our tokens and every
-folding decision lives here, applied identically to articles and to queries.
+Qt-free. The index gets our tokens separated by spaces (:func:`index_text`, or
+:func:`index_texts` for a whole body) and FTS5's ``ascii`` tokenizer splits them again (it
+takes runs of ASCII letters and digits and of non-ASCII characters as tokens: ours hold
+nothing else), so FTS tokens are exactly our tokens and every folding decision lives here,
+applied identically to articles and to queries.
 
 Rules, applied to any text:
 
@@ -24,10 +26,6 @@ Rules, applied to any text:
   splits ("15سبتمبر2023" → 15, سبتمبر, 2023). Everything else separates, spacing marks
   (Mc, e.g. Devanagari vowel signs) included.
 
-FTS5's unicode61 knows Unicode 6.1: a letter added since then (rare outside new scripts)
-splits an FTS token in two. Index and query split alike, so nothing errs; such a word just
-matches like a phrase.
-
 The rules are per character (plus the hamza composition), so :func:`tokens_with_offsets`
 can map every token back to the original text. :data:`NORMALIZATION_VERSION` changes with
 the rules or the Unicode database: an index built under another value must be rebuilt.
@@ -40,12 +38,14 @@ import codecs
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 __all__ = [
     "NORMALIZATION_VERSION",
     "Token",
     "index_text",
+    "index_texts",
     "normalize_query_word",
     "tokens",
     "tokens_with_offsets",
@@ -318,31 +318,108 @@ _ERRORS = "qari-search-fold"
 codecs.register_error(_ERRORS, _fold_unencodable)
 
 
+_SPACE_RUN = re.compile(rb"  +")
+_LETTER_KIND = ord("a")
+_NOT_DIGIT_KIND = re.compile(b"[^0]")
+
+
 def _split_letters_digits(folded: bytes) -> bytes:
-    """Put a space at each letter/digit boundary (15سبتمبر2023); rare, so found with find."""
+    """Put a space at each letter/digit boundary (15سبتمبر2023). Digits are few: each run of
+    them is found with find and its neighbours looked at."""
     kinds = folded.translate(_BYTE_KIND)
-    if b"0a" not in kinds and b"a0" not in kinds:
+    start = kinds.find(b"0")
+    if start < 0:
         return folded
     cuts = []
-    for pair in (b"0a", b"a0"):
-        i = kinds.find(pair)
-        while i >= 0:
-            cuts.append(i + 1)
-            i = kinds.find(pair, i + 1)
-    cuts.sort()
-    parts = [folded[a:b] for a, b in itertools.pairwise([0, *cuts, len(folded)])]
-    return b" ".join(parts)
+    n = len(kinds)
+    while start >= 0:
+        if start and kinds[start - 1] == _LETTER_KIND:
+            cuts.append(start)
+        after = _NOT_DIGIT_KIND.search(kinds, start)  # scans the run only
+        end = n if after is None else after.start()
+        if end < n and kinds[end] == _LETTER_KIND:
+            cuts.append(end)
+        start = kinds.find(b"0", end)
+    if not cuts:
+        return folded
+    return b" ".join([folded[a:b] for a, b in itertools.pairwise([0, *cuts, n])])
 
 
-def index_text(text: str) -> str:
-    """The normalized tokens of ``text`` joined by single spaces: what goes into FTS5."""
+# Longer texts are folded slice by slice, cut after a space or a line break (where no token
+# runs across), so that no single C call (encode, translate, split, join) works on megabytes
+# and holds the interpreter for long: small libraries are indexed on a thread of the GUI's
+# own process. Articles are a few thousand characters and never sliced.
+_SLICE = 1 << 15
+
+
+def _fold_tokens(text: str, collapse: bool = True) -> str:
+    """The tokens of ``text`` separated by single spaces, or (not ``collapse``) by runs of
+    them, and maybe with spaces around: FTS5 takes either, and collapsing costs."""
     composed = _HAMZA_SEQUENCE.sub(_compose_hamza, text) if _HAMZA in text else text
     try:
         encoded = _charmap_encode(composed, _ERRORS, _ENCODING_MAP)[0]
     except UnicodeEncodeError:
         return " ".join(_reference_tokens(text))
     folded = _split_letters_digits(encoded.translate(_BYTE_FOLD, _BYTE_DELETE))
-    return _charmap_decode(b" ".join(folded.split()), "strict", _DECODING)[0]
+    if collapse:
+        folded = _SPACE_RUN.sub(b" ", folded).strip(b" ")
+    return _charmap_decode(folded, "strict", _DECODING)[0]
+
+
+def _text_slices(text: str) -> Iterator[str]:
+    """``text`` in pieces of at most _SLICE characters, cut after a space or a line break.
+
+    Only a run of _SLICE characters without either is cut where it is: that token (no one
+    searches for a 32,768-letter word) then goes into the index as two.
+    """
+    start, n = 0, len(text)
+    while n - start > _SLICE:
+        stop = start + _SLICE
+        end = max(text.rfind(" ", start, stop), text.rfind("\n", start, stop)) + 1
+        if end <= start:
+            end = stop
+        yield text[start:end]
+        start = end
+    yield text[start:]
+
+
+def index_text(text: str) -> str:
+    """The normalized tokens of ``text`` joined by single spaces: what goes into FTS5."""
+    if len(text) <= _SLICE:
+        return _fold_tokens(text)
+    return " ".join(filter(None, _folded_pieces((text,), collapse=True)))
+
+
+def index_texts(texts: Iterable[str]) -> str:
+    """The normalized tokens of ``"\n".join(texts)`` for FTS5, separated by spaces.
+
+    Unlike :func:`index_text`, not always by single spaces, and there may be spaces around:
+    FTS5 splits on any run of them, and collapsing the runs costs a fifth of the folding.
+    Megabytes of text are never joined or folded at once.
+    """
+    pieces = _folded_pieces(texts, collapse=False)
+    return pieces[0] if len(pieces) == 1 else " ".join(pieces)
+
+
+def _folded_pieces(texts: Iterable[str], *, collapse: bool) -> list[str]:
+    """_fold_tokens of "\n".join(texts), in pieces of at most _SLICE characters."""
+    pieces: list[str] = []
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if size + len(text) > _SLICE and batch:
+            pieces.append(_fold_tokens("\n".join(batch), collapse))
+            batch.clear()
+            size = 0
+        if len(text) > _SLICE:
+            for piece in _text_slices(text):
+                pieces.append(_fold_tokens(piece, collapse))
+            continue
+        batch.append(text)
+        size += len(text) + 1
+    if batch or not pieces:
+        pieces.append(_fold_tokens("\n".join(batch), collapse))
+    return pieces
 
 
 def tokens(text: str) -> list[str]:

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from reader.index import Index, IndexError_
+from reader.index import Hits, Index, IndexError_
 from reader.library import ArticleMeta, Indexed, Skipped
-from reader.normalize import index_text
+from reader.normalize import index_text, tokens
 from reader.query import fts_match, parse_query
 
 
@@ -94,3 +94,40 @@ def test_a_damaged_or_differently_normalized_index_starts_over(tmp_path):
 def test_a_malformed_match_expression_is_an_index_error(index):
     with pytest.raises(IndexError_):
         index.search('"unbalanced')
+
+
+def test_fts5_sees_exactly_our_tokens(index):
+    bodies = [
+        "قالَ الرئيسُ إنّ الاجتماعَ «مثمرٌ» 15سبتمبر2023، وأضاف: ﷺ",
+        "Café au lait, naïve résumé; ΑΘΗΝΑ and Москва; 東京 2024年; x_y",
+        "ﻻ يزال الـــطقس باردا\u200c جدا؛ الأوّل",
+    ]
+    index.put([article(f"/{n}.txt", f"عنوان {n}", b, "2023-01-01") for n, b in enumerate(bodies)])
+    db = index._db
+    db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, row)")
+    vocab = {term for (term,) in db.execute("SELECT term FROM temp.v")}
+    assert vocab == {t for n, b in enumerate(bodies) for t in tokens(f"عنوان {n} {b}")}
+
+
+def test_common_words_come_back_whole_with_or_without_json(index):
+    stored = index.put(
+        [article(f"/{n}.txt", "خبر", "كلمة شائعة", f"2023-01-{n:02}") for n in range(1, 30)]
+    )
+    match = fts_match(parse_query("شائعة"))
+    hits = index.search(match, cap=5)
+    assert not hits.ranked and sorted(hits.keys) == sorted(e.key for e in stored)
+    index._key_list = "'[' || group_concat(rowid) || ']'"  # an SQLite without JSON
+    assert sorted(index.search(match, cap=5).keys) == sorted(hits.keys)
+    assert index.search(fts_match(parse_query("غائبة")), cap=5) == Hits([], ranked=True)
+
+
+def test_put_takes_any_iterable_and_never_gives_a_key_twice(index):
+    first = index.put(article(f"/{n}.txt", "خبر", "نص", "2023-01-01") for n in range(3))
+    assert [e.key for e in first] == sorted({e.key for e in first})
+    index.remove(["/2.txt"])
+    [again] = index.put([article("/2.txt", "خبر", "نص جديد", "2023-01-02")])
+    assert again.key > max(e.key for e in first)
+    [skipped, meta] = index.put(
+        [Indexed(Skipped("/s.txt", "binary data")), article("/t.txt", "خبر", "نص", "2023-01-03")]
+    )
+    assert isinstance(skipped, Skipped) and meta.key == again.key + 2  # the skipped took one

@@ -208,3 +208,13 @@ def test_many_files_are_read_by_worker_processes(tmp_path):
     result = scan([folder], workers=2)
     assert len(result.articles) == count and result.skipped == []
     assert {a.title for a in result.articles} == {f"خبر رقم {n}" for n in range(count)}
+
+
+def test_entries_come_back_from_worker_processes_as_read(library):
+    import reader.library as library_module
+
+    (library / "empty.txt").write_bytes(b"")
+    paths = sorted(iter_files([library], []))
+    packed = library_module._read_packed(paths)
+    assert library_module._unpack(packed) == library_module.read_entries(paths)
+    assert any(isinstance(i.entry, Skipped) for i in library_module._unpack(packed))
