@@ -76,9 +76,9 @@ def open_article(runs: int) -> None:
         window = create_main_window([str(library)])
         window.resize(1200, 800)
         window.show()
-        while window.model.rowCount() < 2 or window._loader.is_running():
+        while window.model.rowCount() < 2 or window.session.is_loading():
             app.processEvents()
-        rects = [window.list.visualRect(window.proxy.index(r, 1)) for r in range(2)]
+        rects = [window.list.visualRect(window.model.index(r, 1)) for r in range(2)]
         timings = []
         for i in range(runs):
             start = time.perf_counter()
