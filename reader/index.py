@@ -22,7 +22,7 @@ from pathlib import Path
 from reader.entries import ArticleMeta, Indexed, Skipped
 from reader.normalize import NORMALIZATION_VERSION
 
-SCHEMA_VERSION = 3  # 3: FTS5's ascii tokenizer, merge settings for bulk writes
+SCHEMA_VERSION = 3  # 3: FTS5's ascii tokenizer
 
 # Ranking every hit of a word found in most of 100,000 articles costs ~300 ms with bm25;
 # past this many hits the word is too common to rank usefully: newest first instead.
@@ -31,19 +31,29 @@ RANK_CAP = 2000
 _BM25 = "bm25(fts, 4.0, 1.0)"
 
 _FIELDS = "key, path, size, mtime_ns, id, title, source, date, direction, words, encoding, skipped"
+_PLACES = ", ".join("?" * len(_FIELDS.split(",")))
+# Paths per DELETE ... IN (...): well below SQLite's limit on parameters.
+_FORGET_BATCH = 500
 
 # The text FTS5 gets is our own tokens separated by spaces (reader.normalize), so its cheapest
 # tokenizer will do: "ascii" takes runs of ASCII letters and digits and of anything non-ASCII
 # as tokens, which are exactly ours, at a third of unicode61's cost (and with no Unicode 6.1
 # table to split letters it does not know).
-# Each commit writes a segment of postings, and FTS5 merges segments as they pile up; merging
-# 16 at a time rather than 4 (and only forcing a merge at 32) writes every posting fewer times
-# during a first index: a fifth off the cost of a put, with searches no slower.
-_AUTOMERGE = 16
-_CRISISMERGE = 32
-_PLACES = ", ".join("?" * len(_FIELDS.split(",")))
-# Paths per DELETE ... IN (...): well below SQLite's limit on parameters.
-_FORGET_BATCH = 500
+_TOKENIZER = "ascii"
+
+
+# A body of megabytes is bound as its UTF-8 bytes, encoded this many characters at a time:
+# bound as a str, the sqlite3 module encodes all of it in one call, which holds the
+# interpreter for ~50 ms per 20 MB (small libraries are indexed on a thread of the GUI's
+# process). FTS5 tokenizes the bytes of a BLOB exactly as those of TEXT.
+_BIND_SLICE = 1 << 18
+
+
+def _bindable(text: str) -> str | bytes:
+    if len(text) <= _BIND_SLICE:
+        return text
+    pieces = (text[i : i + _BIND_SLICE].encode("utf-8") for i in range(0, len(text), _BIND_SLICE))
+    return b"".join(pieces)
 
 
 class IndexError_(Exception):
@@ -115,9 +125,8 @@ class Index:
                 key INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE NOT NULL,
                 size INTEGER, mtime_ns INTEGER, id TEXT, title TEXT, source TEXT, date TEXT,
                 direction TEXT, words INTEGER, encoding TEXT, skipped TEXT);
-            CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', tokenize='ascii');
-            INSERT INTO fts(fts, rank) VALUES ('automerge', {_AUTOMERGE});
-            INSERT INTO fts(fts, rank) VALUES ('crisismerge', {_CRISISMERGE});
+            CREATE VIRTUAL TABLE fts USING fts5(
+                title, body, content='', tokenize='{_TOKENIZER}');
             CREATE TABLE meta (name TEXT PRIMARY KEY, value);
             INSERT INTO meta VALUES ('stale', 0);
             PRAGMA user_version = {SCHEMA_VERSION};
@@ -184,7 +193,7 @@ class Index:
                     continue
                 files.append((key, e.path, e.size, e.mtime_ns, e.id, e.title, e.source, e.date,
                               e.direction, e.words, e.encoding, None))  # fmt: skip
-                texts.append((key, item.title_text, item.body_text))
+                texts.append((key, item.title_text, _bindable(item.body_text)))
                 stored.append(e.with_key(key))
             self._db.executemany(f"INSERT INTO files ({_FIELDS}) VALUES ({_PLACES})", files)
             self._db.executemany("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", texts)

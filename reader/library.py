@@ -136,7 +136,12 @@ def read_entries(paths: Sequence[str]) -> list[Indexed]:
 # Python code for every object, tuples of strings and numbers are pickled in C.
 _meta_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(ArticleMeta)))
 _skipped_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Skipped)))
-_Packed = tuple[tuple, str, str] | tuple[tuple]
+# An article whose text for the index is longer than this is not sent back: unpickling its
+# megabytes would hold the interpreter of the receiving process (the GUI's) in one call, so
+# the process that receives the batch reads it again itself, in bounded slices.
+_SHIP_MAX_CHARS = 1 << 20
+_ARTICLE, _SKIPPED, _READ_HERE = "a", "s", "r"
+_Packed = tuple[str, tuple, str, str] | tuple[str, tuple] | tuple[str, str]
 
 
 def _read_packed(paths: Sequence[str]) -> list[_Packed]:
@@ -145,17 +150,24 @@ def _read_packed(paths: Sequence[str]) -> list[_Packed]:
     for path in paths:
         item = read_entry(path)
         if isinstance(item.entry, Skipped):
-            packed.append((_skipped_fields(item.entry),))
+            packed.append((_SKIPPED, _skipped_fields(item.entry)))
+        elif len(item.body_text) > _SHIP_MAX_CHARS:
+            packed.append((_READ_HERE, path))
         else:
-            packed.append((_meta_fields(item.entry), item.title_text, item.body_text))
+            packed.append((_ARTICLE, _meta_fields(item.entry), item.title_text, item.body_text))
     return packed
 
 
 def _unpack(packed: list[_Packed]) -> list[Indexed]:
-    return [
-        Indexed(ArticleMeta(*p[0]), p[1], p[2]) if len(p) == 3 else Indexed(Skipped(*p[0]))
-        for p in packed
-    ]
+    items: list[Indexed] = []
+    for kind, *fields in packed:
+        if kind == _ARTICLE:
+            items.append(Indexed(ArticleMeta(*fields[0]), fields[1], fields[2]))
+        elif kind == _SKIPPED:
+            items.append(Indexed(Skipped(*fields[0])))
+        else:
+            items.append(read_entry(fields[0]))
+    return items
 
 
 def _stamp(path: str) -> tuple[int, int]:

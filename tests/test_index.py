@@ -131,3 +131,15 @@ def test_put_takes_any_iterable_and_never_gives_a_key_twice(index):
         [Indexed(Skipped("/s.txt", "binary data")), article("/t.txt", "خبر", "نص", "2023-01-03")]
     )
     assert isinstance(skipped, Skipped) and meta.key == again.key + 2  # the skipped took one
+
+
+def test_a_long_body_is_stored_as_bytes_with_the_same_tokens(index, monkeypatch):
+    import reader.index as index_module
+
+    monkeypatch.setattr(index_module, "_BIND_SLICE", 7)
+    body = "كلمة طويلة جدا و word123 ومعها كلمات أخرى " * 3
+    [stored] = index.put([article("/long.txt", "عنوان", body, "2023-01-01")])
+    assert keys_for(index, "word123") == [stored.key] == keys_for(index, "أخرى")
+    index._db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, row)")
+    vocab = {term for (term,) in index._db.execute("SELECT term FROM temp.v")}
+    assert vocab == set(tokens(f"عنوان {body}"))

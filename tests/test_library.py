@@ -218,3 +218,13 @@ def test_entries_come_back_from_worker_processes_as_read(library):
     packed = library_module._read_packed(paths)
     assert library_module._unpack(packed) == library_module.read_entries(paths)
     assert any(isinstance(i.entry, Skipped) for i in library_module._unpack(packed))
+
+
+def test_a_huge_article_is_read_again_by_the_process_receiving_the_batch(library, monkeypatch):
+    import reader.library as library_module
+
+    monkeypatch.setattr(library_module, "_SHIP_MAX_CHARS", 1000)
+    paths = sorted(iter_files([library], []))
+    packed = library_module._read_packed(paths)
+    assert {kind for kind, *_ in packed} == {"r", "a"}  # the seed is long, the other short
+    assert library_module._unpack(packed) == library_module.read_entries(paths)
