@@ -63,11 +63,12 @@ def paragraph_direction(text: str, default: str = "rtl") -> str:
     if rtl > _DOMINANCE * ltr:
         return "rtl"
     p2_input = _first_strong_input(text) if len(text) <= _SLICE else ""
-    # P2 only looks as far as the first strong letter: on a long text, the first slice
-    # holding one will do.
+    # P2 only looks as far as the first strong letter: on a long text, the text up to the
+    # end of the first slice holding one will do. The whole prefix, not that slice alone:
+    # python-bidi's Unicode data may call strong a letter that unicodedata does not know.
     for start in range(0, len(text), _SLICE) if len(text) > _SLICE else ():
-        p2_input = _first_strong_input(text[start : start + _SLICE])
-        if any(strong_counts(p2_input)):
+        if any(strong_counts(text[start : start + _SLICE])):
+            p2_input = _first_strong_input(text[: start + _SLICE])
             break
     try:
         # Only reached with a strong letter present: get_base_level answers LTR for

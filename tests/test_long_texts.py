@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader import arabic, article, decoding, normalize
@@ -218,6 +218,8 @@ def test_index_text_is_the_same_in_tiny_slices(texts, size):
 
 
 @settings(max_examples=300, deadline=None)
+# A letter python-bidi knows as strong and unicodedata doesn't, before the Arabic.
+@example(["\U00018d09كلمةAA"], 1)
 @given(st.lists(_PIECES, max_size=4), st.integers(1, 12))
 def test_directions_are_the_same_in_tiny_slices(texts, size):
     joined = "\n".join(texts)
