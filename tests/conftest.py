@@ -16,6 +16,22 @@ from reader import paths
 SEED = Path(__file__).resolve().parent.parent / "resources" / "articles"
 SEED_FILE = SEED / "000_0230be639b82ca88.txt"
 SEED_TITLE = "كيم يزور مصنع الطائرات المقاتلة في جولة في روسيا"
+# The seed's real paragraphs (not its header, caption line or navigation tail).
+SEED_PARAGRAPHS = [
+    line.strip() for line in SEED_FILE.read_text("utf-8").splitlines()[8:] if len(line.strip()) > 80
+]
+
+
+def long_body(chars: int, sep: str) -> str:
+    """About ``chars`` characters of the seed's paragraphs, repeated, joined by ``sep``."""
+    parts: list[str] = []
+    size = 0
+    while size < chars:
+        for paragraph in SEED_PARAGRAPHS:
+            parts.append(paragraph)
+            size += len(paragraph) + 1
+    return sep.join(parts)
+
 
 ENGLISH_ARTICLE = """Kim visits fighter jet factory in Russia
 AFP

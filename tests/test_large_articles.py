@@ -22,29 +22,16 @@ from reader.ui.main_window import MainWindow
 from reader.ui.reading_view import MAX_PAINTED
 from reader.userdata import UserStore
 
-from conftest import SEED_FILE, SEED_TITLE
+from conftest import SEED_FILE, SEED_PARAGRAPHS, SEED_TITLE, long_body
 from gui_helpers import close_window, type_text
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
-# The seed's real paragraphs (not its header, caption line or navigation tail).
-PARAGRAPHS = [
-    line.strip() for line in SEED_FILE.read_text("utf-8").splitlines()[8:] if len(line.strip()) > 80
-]
-
 
 def write_article(path: Path, title: str, chars: int, *, one_line: bool = False) -> str:
     """An article of about ``chars`` characters of body, dated before the seed."""
-    body: list[str] = []
-    size = 0
-    while size < chars:
-        for paragraph in PARAGRAPHS:
-            body.append(paragraph)
-            size += len(paragraph) + 1
-    path.write_text(
-        f"{title}\nأ ف ب\n2020-01-01\n\n" + (" " if one_line else "\n\n").join(body) + "\n",
-        "utf-8",
-    )
+    text = long_body(chars, " " if one_line else "\n\n")
+    path.write_text(f"{title}\nأ ف ب\n2020-01-01\n\n{text}\n", "utf-8")
     return title
 
 
@@ -100,7 +87,7 @@ def highlighted(window) -> list[tuple[int, int, str]]:
 
 
 def test_pieces_cut_after_sentences_or_between_words():
-    text = " ".join(PARAGRAPHS * 40)
+    text = " ".join(SEED_PARAGRAPHS * 40)
     parts = list(pieces(text, 1000))
     assert len(parts) > 10 and all(0 < len(p) <= 1000 for p in parts)
     assert " ".join(parts) == text  # every cut fell on a space, and only that space is gone
@@ -118,7 +105,7 @@ def test_text_without_spaces_is_cut_but_never_before_a_mark():
 
 
 def test_an_excerpt_stops_at_the_limit_after_a_whole_word():
-    article = parse_article("عنوان\n\n" + "\n\n".join(PARAGRAPHS * 30))
+    article = parse_article("عنوان\n\n" + "\n\n".join(SEED_PARAGRAPHS * 30))
     total = sum(len(b.text) for b in article.blocks)
     whole = excerpt(article)
     assert whole.article == article and whole.left_out == 0
@@ -141,7 +128,7 @@ def _article(blocks: tuple[Block, ...]) -> Article:
 
 
 def test_a_giant_paragraph_is_kept_whole_below_the_limit():
-    text = " ".join(PARAGRAPHS * 200)
+    text = " ".join(SEED_PARAGRAPHS * 200)
     assert excerpt(_article((Block(BlockKind.PARAGRAPH, text),))).article.blocks[0].text == text
 
 
@@ -318,7 +305,7 @@ def test_a_long_file_that_turns_unreadable_or_changes_says_so(qtbot, big_library
     window = open_window(qtbot, big_library)
     window.session._watcher.stop()  # as if the change happened between two looks
     text = path.read_text("utf-8")
-    path.write_text(text.replace(PARAGRAPHS[0][:40], "فقرة أولى مختلفة تماما", 1), "utf-8")
+    path.write_text(text.replace(SEED_PARAGRAPHS[0][:40], "فقرة أولى مختلفة تماما", 1), "utf-8")
     window.select_article(id_of(window, title))
     wait_until_shown(qtbot, window, title)
     assert "This file has changed" in window.view.toPlainText()

@@ -26,22 +26,12 @@ from reader.decoding import decode_bytes
 from reader.library import DIRECTION_SAMPLE, read_entry
 from reader.normalize import index_text, index_texts, tokens
 
-from conftest import SEED_FILE
+from conftest import SEED_PARAGRAPHS, long_body
 
-PARAGRAPHS = [
-    line.strip() for line in SEED_FILE.read_text("utf-8").splitlines()[8:] if len(line.strip()) > 80
-]
 HEADER = "عنوان مقال طويل جدا\nأ ف ب\n2020-01-01\n\n"
 
 
-def body(chars: int, sep: str) -> str:
-    parts: list[str] = []
-    size = 0
-    while size < chars:
-        for paragraph in PARAGRAPHS:
-            parts.append(paragraph)
-            size += len(paragraph) + 1
-    return sep.join(parts)
+body = long_body
 
 
 @contextlib.contextmanager
@@ -156,7 +146,7 @@ def test_direction_is_decided_by_the_opening_of_a_long_article(tmp_path):
     path.write_text(HEADER + arabic_part + "\n\n" + "English words. " * 20_000 + "\n", "utf-8")
     assert read_entry(str(path)).entry.direction == "rtl"
     short = tmp_path / "short.txt"
-    short.write_text(HEADER + PARAGRAPHS[0] + "\n\n" + "English words. " * 200 + "\n", "utf-8")
+    short.write_text(HEADER + SEED_PARAGRAPHS[0] + "\n\n" + "English words. " * 200 + "\n", "utf-8")
     a = parse_article(short.read_text("utf-8"))
     expected = reference_direction([a.title, *(b.text for b in a.blocks)])
     assert read_entry(str(short)).entry.direction == expected == "ltr"
