@@ -57,9 +57,9 @@ def open_article(runs: int) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QTextBrowser
 
-    from reader import paths
     from reader.app import create_application, create_main_window
-    from reader.library import read_article
+    from reader.library.reading import read_article
+    from reader.qt import paths
 
     seed = next((ROOT / "resources" / "articles").glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:

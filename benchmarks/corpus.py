@@ -103,8 +103,8 @@ class Vocabulary:
 
 
 def build_vocabulary(seed: int, count: int) -> Vocabulary:
-    from reader.article import BlockKind, parse_article
-    from reader.decoding import read_text_file
+    from reader.text.article import BlockKind, parse_article
+    from reader.text.decoding import read_text_file
 
     rng = random.Random(seed)
     paragraphs, titles, subheadings, captions = [], [], [], []

@@ -43,8 +43,8 @@ def baseline() -> None:
 
 
 def qari(data_dir: str) -> None:
-    from reader import paths
     from reader.app import create_application, create_main_window
+    from reader.qt import paths
 
     paths.set_data_dir(data_dir)
     app = create_application(sys.argv[:1])

@@ -22,11 +22,12 @@ from pathlib import Path
 
 from benchmarks.__main__ import ROOT
 from benchmarks.corpus import generate, is_generated
-from reader.catalog import Catalog, SortKey, ViewSpec
-from reader.decoding import read_text_file
-from reader.index import Index
-from reader.library import iter_files, sync
-from reader.search import search
+from reader.library.catalog import Catalog, SortKey, ViewSpec
+from reader.library.index import Index
+from reader.library.scan import iter_files
+from reader.library.search import search
+from reader.library.sync import sync
+from reader.text.decoding import read_text_file
 
 QUERIES = 50
 # A rare word is in at most this many articles.

@@ -12,10 +12,10 @@ from __future__ import annotations
 import gc
 import sys
 
-from reader.catalog import Catalog, SortKey, ViewSpec
-from reader.index import Index
-from reader.library import sync
-from reader.search import search
+from reader.library.catalog import Catalog, SortKey, ViewSpec
+from reader.library.index import Index
+from reader.library.search import search
+from reader.library.sync import sync
 
 
 def _status(field: str) -> int:

@@ -6,7 +6,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader import APP_NAME, __version__, cli, paths
+from reader import APP_NAME, __version__, cli
+from reader.qt import paths
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,7 +33,7 @@ def create_application(qt_argv: list[str]):
     from PySide6.QtGui import QFont, QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from reader.fonts import register_bundled_fonts
+    from reader.qt.fonts import register_bundled_fonts
 
     QGuiApplication.setDesktopFileName("qari")
     app = QApplication(qt_argv)
@@ -48,10 +49,10 @@ def create_application(qt_argv: list[str]):
 def create_main_window(library_args: Sequence[str]):
     """The main window on the data dir in force, telling the user of any trouble with their
     stored data (a damaged store restored from backup, a read-only folder)."""
-    from reader import settings as S
-    from reader.settings import Settings
+    from reader.qt import settings as S
+    from reader.qt.settings import Settings
     from reader.ui.main_window import MainWindow
-    from reader.userdata import open_user_store
+    from reader.userdata.backup import open_user_store
 
     settings = Settings(paths.settings_path())
     store, notices = open_user_store(paths.user_store_path(), paths.backups_dir())
@@ -71,15 +72,15 @@ def create_main_window(library_args: Sequence[str]):
 
 
 def run_gui(args, qt_argv: list[str], parser) -> int:
-    from reader.single_instance import SingleInstance, server_name
+    from reader.qt.single_instance import SingleInstance, server_name
 
     app = create_application(qt_argv)
     leftover = app.arguments()[1:]  # Qt took the options it knows (-platform, -style…)
     if leftover:
         parser.error(f"unrecognized arguments: {' '.join(leftover)}")
-    from reader import settings as S
-    from reader.i18n import install_language
-    from reader.settings import Settings
+    from reader.qt import settings as S
+    from reader.qt.i18n import install_language
+    from reader.qt.settings import Settings
 
     install_language(app, args.lang or Settings(paths.settings_path()).get(S.LANGUAGE))
     instance = SingleInstance(server_name(paths.data_dir()))

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from reader import __version__, paths
-from reader.arabic import single_line
+from reader import __version__
+from reader.qt import paths
+from reader.text.sanitize import single_line
 
 # The commands import the library, index and store modules when they run: `qari` without a
 # command only needs the parser here, and starting the window fast is worth more.
@@ -74,8 +75,8 @@ def safe_json(obj: object) -> str:
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    from reader.savefile import SaveError
-    from reader.userdata import StoreError
+    from reader.userdata.savefile import SaveError
+    from reader.userdata.store import StoreError
 
     out = out or sys.stdout
     err = err or sys.stderr
@@ -92,9 +93,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
 
 def _load(library: Sequence[str]):
     """The library brought up to date in the index, as a catalog; and the open index."""
-    from reader.catalog import Catalog
-    from reader.index import Index
-    from reader.library import sync
+    from reader.library.catalog import Catalog
+    from reader.library.index import Index
+    from reader.library.sync import sync
 
     catalog = Catalog()
     index = Index(paths.index_path())
@@ -105,9 +106,9 @@ def _load(library: Sequence[str]):
 
 
 def _list(library: Sequence[str], query: str | None, as_json: bool, out: TextIO) -> int:
-    from reader.catalog import SortKey, ViewSpec
-    from reader.search import search
-    from reader.userdata import UserStore
+    from reader.library.catalog import SortKey, ViewSpec
+    from reader.library.search import search
+    from reader.userdata.store import UserStore
 
     store = UserStore(paths.user_store_path())
     bookmarked = store.bookmarked_ids()
@@ -145,8 +146,8 @@ def _list(library: Sequence[str], query: str | None, as_json: bool, out: TextIO)
 
 
 def _export(target: str, out: TextIO) -> int:
-    from reader.savefile import savefile_open
-    from reader.userdata import UserStore
+    from reader.userdata.savefile import savefile_open
+    from reader.userdata.store import UserStore
 
     store = UserStore(paths.user_store_path())
     try:
@@ -162,7 +163,7 @@ def _export(target: str, out: TextIO) -> int:
 
 
 def _import(source: str, out: TextIO) -> int:
-    from reader.userdata import StoreError, UserStore
+    from reader.userdata.store import StoreError, UserStore
 
     try:
         text = Path(source).read_bytes().decode("utf-8-sig")

@@ -11,7 +11,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
 
-from reader import paths
+from reader.qt import paths
 
 SEED = Path(__file__).resolve().parent.parent / "resources" / "articles"
 SEED_FILE = SEED / "000_0230be639b82ca88.txt"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QImage, QTextBlock, QTextLayout
 from PySide6.QtWidgets import QApplication
 
-from reader import paths
-from reader.fonts import register_bundled_fonts
-from reader.settings import Settings
+from reader.qt import paths
+from reader.qt.fonts import register_bundled_fonts
+from reader.qt.settings import Settings
 from reader.ui.main_window import MainWindow
-from reader.userdata import UserStore
+from reader.userdata.store import UserStore
 
 
 def open_window(qtbot, library, *, show: bool = True) -> MainWindow:

@@ -1,4 +1,4 @@
-"""Tests for reader.arabic: paragraph/article direction and display sanitising."""
+"""Tests for reader.text.direction and reader.text.sanitize."""
 
 from __future__ import annotations
 
@@ -8,13 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.arabic import (
-    article_direction,
-    display_safe,
-    paragraph_direction,
-    single_line,
-    strong_counts,
-)
+from reader.text.direction import article_direction, paragraph_direction, strong_counts
+from reader.text.sanitize import display_safe, single_line
 
 SEED_PATH = Path(__file__).resolve().parent.parent / "resources/articles/000_0230be639b82ca88.txt"
 SEED = SEED_PATH.read_text(encoding="utf-8")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from reader.catalog import Catalog, SortKey, ViewSpec
-from reader.index import Hits
-from reader.library import ArticleMeta, Skipped
-from reader.userdata import Bookmark
+from reader.library.catalog import Catalog, SortKey, ViewSpec
+from reader.library.entries import ArticleMeta, Skipped
+from reader.library.index import Hits
+from reader.userdata.store import Bookmark
 
 
 def meta(key: int, title: str, date: str | None, source: str = "أ ف ب", aid: str = ""):

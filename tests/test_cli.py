@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
 from reader.app import main
-from reader.userdata import UserStore
+from reader.qt import paths
+from reader.userdata.store import UserStore
 
 from conftest import SEED_TITLE
 

@@ -7,10 +7,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader import settings as S
-from reader.actions import ActionId
-from reader.models import Column
-from reader.themes import Theme, apply_theme
+from reader.qt import settings as S
+from reader.qt.actions import ActionId
+from reader.qt.models import Column
+from reader.qt.themes import Theme, apply_theme
 
 from conftest import SEED_TITLE
 from gui_helpers import close_window, open_window
@@ -105,7 +105,7 @@ def test_reading_position_and_read_state_survive_restart(qtbot, library):
 
 
 def test_an_article_open_for_a_while_becomes_read(qtbot, library, monkeypatch):
-    import reader.ui.reading_progress as progress
+    import reader.qt.reading_progress as progress
 
     monkeypatch.setattr(progress, "READ_AFTER_MS", 200)
     window = open_window(qtbot, library)
@@ -118,7 +118,7 @@ def test_an_article_open_for_a_while_becomes_read(qtbot, library, monkeypatch):
 
 
 def test_next_unread_with_n_and_with_space_at_the_end(qtbot, library, monkeypatch):
-    import reader.ui.reading_progress as progress
+    import reader.qt.reading_progress as progress
 
     monkeypatch.setattr(progress, "READ_AFTER_MS", 100)
     window = open_window(qtbot, library)

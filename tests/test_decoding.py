@@ -1,4 +1,4 @@
-"""Tests for reader.decoding: encoding detection, refusals and tolerance of damage."""
+"""Tests for reader.text.decoding: encoding detection, refusals and tolerance of damage."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from reader.decoding import Decoded, DecodeError, decode_bytes, read_text_file
+from reader.text.decoding import Decoded, DecodeError, decode_bytes, read_text_file
 
 SEED_PATH = Path(__file__).resolve().parent.parent / "resources/articles/000_0230be639b82ca88.txt"
 SEED_BYTES = SEED_PATH.read_bytes()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.models import Column
+from reader.qt.models import Column
 
 from conftest import SEED_FILE
 from gui_helpers import close_window, open_window

@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
-from reader.index import Hits, Index, IndexError_
-from reader.library import ArticleMeta, Indexed, Skipped
-from reader.normalize import index_text, tokens
-from reader.query import fts_match, parse_query
+from reader.library.entries import ArticleMeta, Indexed, Skipped
+from reader.library.index import Hits, Index, IndexError_
+from reader.text.normalize import index_text, tokens
+from reader.text.query import fts_match, parse_query
 
 
 def article(path: str, title: str, body: str, date: str) -> Indexed:
@@ -134,7 +134,7 @@ def test_put_takes_any_iterable_and_never_gives_a_key_twice(index):
 
 
 def test_a_long_body_is_stored_as_bytes_with_the_same_tokens(index, monkeypatch):
-    import reader.index as index_module
+    import reader.library.index as index_module
 
     monkeypatch.setattr(index_module, "_BIND_SLICE", 7)
     body = "كلمة طويلة جدا و word123 ومعها كلمات أخرى " * 3

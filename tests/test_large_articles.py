@@ -12,15 +12,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader import paths
-from reader.article import Article, Block, BlockKind, parse_article
-from reader.fonts import register_bundled_fonts
-from reader.longtext import PIECE_CHARS, SHOWN_CHARS, excerpt, open_excerpt, pieces
-from reader.settings import Settings
-from reader.ui.article_loader import SYNC_BYTES, ArticleLoader
+from reader.library.reading import open_excerpt
+from reader.qt import paths
+from reader.qt.article_loader import SYNC_BYTES, ArticleLoader
+from reader.qt.fonts import register_bundled_fonts
+from reader.qt.settings import Settings
+from reader.text.article import Article, Block, BlockKind, parse_article
+from reader.text.excerpt import PIECE_CHARS, SHOWN_CHARS, excerpt, pieces
 from reader.ui.main_window import MainWindow
 from reader.ui.reading_view import MAX_PAINTED
-from reader.userdata import UserStore
+from reader.userdata.store import UserStore
 
 from conftest import SEED_FILE, SEED_PARAGRAPHS, SEED_TITLE, long_body
 from gui_helpers import close_window, type_text

@@ -5,10 +5,13 @@ import shutil
 
 import pytest
 
-from reader import paths
-from reader.catalog import Catalog
-from reader.index import Index
-from reader.library import ArticleMeta, Skipped, iter_files, read_entry, sync
+from reader.library.catalog import Catalog
+from reader.library.entries import ArticleMeta, Skipped
+from reader.library.index import Index
+from reader.library.reading import read_entry
+from reader.library.scan import iter_files
+from reader.library.sync import sync
+from reader.qt import paths
 
 from conftest import ENGLISH_ARTICLE, SEED_FILE, SEED_TITLE
 
@@ -198,7 +201,7 @@ def test_sync_reports_cached_then_changes_and_removals(library):
 
 
 def test_many_files_are_read_by_worker_processes(tmp_path):
-    import reader.library as library_module
+    import reader.library.sync as library_module
 
     folder = tmp_path / "many"
     folder.mkdir()
@@ -211,7 +214,7 @@ def test_many_files_are_read_by_worker_processes(tmp_path):
 
 
 def test_entries_come_back_from_worker_processes_as_read(library):
-    import reader.library as library_module
+    import reader.library.sync as library_module
 
     (library / "empty.txt").write_bytes(b"")
     paths = sorted(iter_files([library], []))
@@ -221,7 +224,7 @@ def test_entries_come_back_from_worker_processes_as_read(library):
 
 
 def test_a_huge_article_is_read_again_by_the_process_receiving_the_batch(library, monkeypatch):
-    import reader.library as library_module
+    import reader.library.sync as library_module
 
     monkeypatch.setattr(library_module, "_SHIP_MAX_CHARS", 1000)
     paths = sorted(iter_files([library], []))

@@ -19,12 +19,13 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader import arabic, article, decoding, normalize
-from reader.arabic import article_direction, paragraph_direction, strong_counts
-from reader.article import Article, Block, BlockKind, article_id, parse_article
-from reader.decoding import decode_bytes
-from reader.library import DIRECTION_SAMPLE, read_entry
-from reader.normalize import index_text, index_texts, tokens
+from reader.library.reading import DIRECTION_SAMPLE, read_entry
+from reader.text import article, decoding, normalize
+from reader.text import direction as arabic
+from reader.text.article import Article, Block, BlockKind, article_id, parse_article
+from reader.text.decoding import decode_bytes
+from reader.text.direction import article_direction, paragraph_direction, strong_counts
+from reader.text.normalize import index_text, index_texts, tokens
 
 from conftest import SEED_PARAGRAPHS, long_body
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QPalette, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from reader.actions import ActionId
-from reader.models import Column, Role
-from reader.settings import MAX_FONT_SIZE, MIN_FONT_SIZE
+from reader.qt.actions import ActionId
+from reader.qt.models import Column, Role
+from reader.qt.settings import MAX_FONT_SIZE, MIN_FONT_SIZE
 
 from conftest import SEED_FILE, SEED_TITLE
 from gui_helpers import close_window, ink_columns, open_window, shaped_glyphs
@@ -406,7 +406,7 @@ def test_a_bookmark_that_cannot_be_saved_is_reported(qtbot, library, monkeypatch
 
 
 def test_an_unusable_index_is_reported_and_the_window_still_works(qtbot, library):
-    from reader import paths
+    from reader.qt import paths
 
     paths.index_path().mkdir(parents=True)  # a folder where the index file should be
     window = open_window(qtbot, library)

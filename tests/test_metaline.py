@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from reader.article import parse_article
-from reader.metaline import format_date, format_reading_time, meta_line
+from reader.text.article import parse_article
+from reader.text.metaline import format_date, format_reading_time, meta_line
 
 from conftest import SEED_FILE
 

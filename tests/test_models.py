@@ -3,11 +3,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.catalog import Catalog
-from reader.index import Hits
-from reader.library import ArticleMeta
-from reader.models import ArticleListModel, Column, Role
-from reader.userdata import Bookmark
+from reader.library.catalog import Catalog
+from reader.library.entries import ArticleMeta
+from reader.library.index import Hits
+from reader.qt.models import ArticleListModel, Column, Role
+from reader.userdata.store import Bookmark
 
 pytestmark = pytest.mark.gui
 

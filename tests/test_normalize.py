@@ -1,4 +1,4 @@
-"""Tests for reader.normalize: search folding, tokens and their UTF-16 offsets."""
+"""Tests for reader.text.normalize: search folding, tokens and their UTF-16 offsets."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader import normalize
-from reader.normalize import (
+from reader.text import normalize
+from reader.text.normalize import (
     NORMALIZATION_VERSION,
     Token,
     index_text,

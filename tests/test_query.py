@@ -1,4 +1,4 @@
-"""Tests for reader.query: parsing, FTS5 MATCH strings, the reference matcher, highlights."""
+"""Tests for reader.text.query: parsing, FTS5 MATCH strings, the reference matcher, highlights."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from reader.normalize import index_text, tokens, tokens_with_offsets
-from reader.query import Term, document_matches, find_matches, fts_match, parse_query, variants
+from reader.text.normalize import index_text, tokens, tokens_with_offsets
+from reader.text.query import Term, document_matches, find_matches, fts_match, parse_query, variants
 
 SEED_PATH = Path(__file__).resolve().parent.parent / "resources/articles/000_0230be639b82ca88.txt"
 SEED = SEED_PATH.read_text(encoding="utf-8")

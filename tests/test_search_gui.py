@@ -7,7 +7,7 @@ import shutil
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from reader.models import Column, Role
+from reader.qt.models import Column, Role
 
 from conftest import SEED_FILE, SEED_TITLE
 from gui_helpers import close_window, open_window, type_text

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from reader import settings as S
-from reader.settings import Settings
+from reader.qt import settings as S
+from reader.qt.settings import Settings
 
 
 def test_defaults_and_round_trip(tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.single_instance import SingleInstance, server_name
+from reader.qt.single_instance import SingleInstance, server_name
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ def client(name: str, *paths: str) -> subprocess.Popen:
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 from PySide6.QtCore import QCoreApplication
-from reader.single_instance import SingleInstance
+from reader.qt.single_instance import SingleInstance
 app = QCoreApplication([])
 sys.exit(0 if SingleInstance({name!r}).hand_over({list(paths)!r}) else 3)
 """

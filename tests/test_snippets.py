@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from reader.article import parse_article
-from reader.normalize import utf16_len
-from reader.query import parse_query
-from reader.snippets import make_snippet
+from reader.text.article import parse_article
+from reader.text.normalize import utf16_len
+from reader.text.query import parse_query
+from reader.text.snippets import make_snippet
 
 from conftest import SEED_FILE
 

@@ -13,15 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.userdata import (
+from reader.userdata.backup import (
     DAMAGED_NO_BACKUP,
     RESTORED,
-    SCHEMA_VERSION,
-    StoreError,
-    UserStore,
     latest_backup,
     open_user_store,
+    write_backup,
 )
+from reader.userdata.store import SCHEMA_VERSION, StoreError, UserStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,14 +34,14 @@ def test_backups_roll_and_skip_unchanged_data(tmp_path):
     store = UserStore(tmp_path / "u.sqlite")
     backups = tmp_path / "backups"
     fill(store)
-    first = store.write_backup(backups)
-    assert first is not None and store.write_backup(backups) is None  # nothing new
+    first = write_backup(store, backups)
+    assert first is not None and write_backup(store, backups) is None  # nothing new
     data = json.loads(first.read_text("utf-8"))
     assert data["format"] == "qari-userdata" and data["version"] == SCHEMA_VERSION
     assert {b["id"] for b in data["bookmarks"]} == {"a1", "b2"}
     for n in range(12):
         store.add_bookmark(f"x{n}", "t", "p")
-        store.write_backup(backups, keep=5)
+        write_backup(store, backups, keep=5)
     assert len(list(backups.glob("userdata-*.json"))) == 5
     assert {b["id"] for b in json.loads(latest_backup(backups).read_text())["bookmarks"]} >= {
         "a1", "x11"
@@ -54,7 +53,7 @@ def test_a_damaged_store_is_moved_aside_and_restored_from_the_backup(tmp_path, d
     path, backups = tmp_path / "u.sqlite", tmp_path / "backups"
     store = UserStore(path)
     fill(store)
-    store.write_backup(backups)
+    write_backup(store, backups)
     store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     data = path.read_bytes()
@@ -153,7 +152,7 @@ sys.path.insert(0, {str(ROOT)!r})
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
-from reader import paths
+from reader.qt import paths
 from reader.app import create_application, create_main_window
 paths.set_data_dir({str(tmp_path / "data")!r})
 app = create_application(["qari"])
@@ -193,12 +192,12 @@ app.exec()
 def test_the_window_tells_of_a_restored_store_and_keeps_backing_up(qtbot, library):
     from PySide6.QtWidgets import QMessageBox
 
-    from reader import paths
     from reader.app import create_main_window
+    from reader.qt import paths
 
     store = UserStore(paths.user_store_path())
     fill(store)
-    store.write_backup(paths.backups_dir())
+    write_backup(store, paths.backups_dir())
     store.close()
     paths.user_store_path().write_bytes(b"scribbled over" * 1000)
     for suffix in ("-wal", "-shm"):

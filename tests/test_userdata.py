@@ -5,7 +5,8 @@ import sqlite3
 
 import pytest
 
-from reader.userdata import CorruptStoreError, StoreError, UserStore
+from reader.userdata.backup import write_backup
+from reader.userdata.store import CorruptStoreError, StoreError, UserStore
 
 
 def test_bookmarks_survive_reopen(tmp_path):
@@ -137,7 +138,7 @@ def test_a_backup_restores_marks_and_reading_state(tmp_path):
     store.add_mark("a1", 2, "note", "t", "p")
     store.set_position("a1", 0.5)
     store.set_read("a1")
-    written = store.write_backup(tmp_path / "backups")
+    written = write_backup(store, tmp_path / "backups")
     other = UserStore(tmp_path / "b.sqlite")
     assert other.import_json(written.read_text("utf-8")) == 1
     assert [m.note for m in other.marks()] == ["note"]

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.arabic import paragraph_direction
-from reader.models import Column, Role
+from reader.qt.models import Column, Role
+from reader.text.direction import paragraph_direction
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
-from reader.settings import MAX_FONT_SIZE, MIN_FONT_SIZE
+from reader.qt.settings import MAX_FONT_SIZE, MIN_FONT_SIZE
 
 # Zoom moves through sizes a typographer would pick, not in 1 pt steps all the way to 48.
 ZOOM_STEPS = (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 26, 28, 32, 36, 40, 44, 48)

@@ -21,19 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__, paths
-from reader import settings as S
-from reader.actions import ActionId, create_actions
-from reader.arabic import paragraph_direction, single_line
-from reader.fonts import DEFAULT_FAMILY, arabic_families
-from reader.session import LibrarySession
-from reader.themes import Theme, apply_theme
+from reader import __version__
+from reader.qt import paths
+from reader.qt import settings as S
+from reader.qt.actions import ActionId, create_actions
+from reader.qt.fonts import DEFAULT_FAMILY, arabic_families
+from reader.qt.reading_progress import ReadingProgress
+from reader.qt.session import LibrarySession
+from reader.qt.themes import Theme, apply_theme
+from reader.text.direction import paragraph_direction
+from reader.text.sanitize import single_line
 from reader.ui.article_list import ArticleList
 from reader.ui.filter_bar import FilterBar
 from reader.ui.find_bar import FindBar
 from reader.ui.font_controls import FontFamilyBox, FontSizeBox, next_size
 from reader.ui.marks_panel import MarksPanel
-from reader.ui.reading_progress import ReadingProgress
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
 from reader.ui.status import LibraryStatus
@@ -43,9 +45,9 @@ from reader.ui.view_menu import ViewChoices
 # Reading and parsing modules are imported where first used (the loader thread, opening an
 # article): the window paints before they load.
 if TYPE_CHECKING:
-    from reader.library import ArticleMeta
-    from reader.settings import Settings
-    from reader.userdata import UserStore
+    from reader.library.entries import ArticleMeta
+    from reader.qt.settings import Settings
+    from reader.userdata.store import UserStore
 
 
 BACKUP_DELAY_MS = 2000
@@ -287,12 +289,13 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def write_backup(self) -> None:
-        from reader.userdata import StoreError
+        from reader.userdata.backup import write_backup
+        from reader.userdata.store import StoreError
 
         if self.store.read_only or self.store.closed:
             return
         try:
-            self.store.write_backup(paths.backups_dir())
+            write_backup(self.store, paths.backups_dir())
         except (OSError, StoreError) as err:
             self.statusBar().showMessage(
                 self.tr("Could not write the backup of your bookmarks: %1").replace(
@@ -400,7 +403,7 @@ class MainWindow(QMainWindow):
             self.select_row(0)  # the best match
 
     def _find_in_article(self, query: str) -> None:
-        from reader.query import parse_query
+        from reader.text.query import parse_query
 
         self.view.set_highlight_terms(parse_query(query))
         self.view.go_to_match(1)
@@ -461,7 +464,7 @@ class MainWindow(QMainWindow):
     def _show_file(self, meta: ArticleMeta) -> None:
         # A small file is read at once; a long one on a worker thread, and only the newest
         # request is ever shown (clicking quickly through the list ends on the last one).
-        from reader.ui.article_loader import ArticleLoader, Result
+        from reader.qt.article_loader import ArticleLoader, Result
 
         def show(result: Result) -> None:
             if self.current != meta:
@@ -494,7 +497,7 @@ class MainWindow(QMainWindow):
     # --- bookmarks -------------------------------------------------------------------------
 
     def toggle_bookmark(self) -> None:
-        from reader.userdata import StoreError
+        from reader.userdata.store import StoreError
 
         meta = self.current
         if meta is None:
@@ -530,7 +533,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         if not name:
             return
-        from reader.savefile import SaveError, savefile_open
+        from reader.userdata.savefile import SaveError, savefile_open
 
         try:
             with savefile_open(name) as out:
@@ -544,7 +547,7 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        from reader.userdata import StoreError
+        from reader.userdata.store import StoreError
 
         try:
             added = self.store.import_json(Path(name).read_text(encoding="utf-8"))
@@ -566,7 +569,7 @@ class MainWindow(QMainWindow):
     def mark_paragraph(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        from reader.userdata import StoreError
+        from reader.userdata.store import StoreError
 
         meta = self.current
         if meta is None or self.model.is_missing(meta.id):
@@ -601,7 +604,7 @@ class MainWindow(QMainWindow):
             self._change_mark(lambda: self.store.update_mark(mark.mark, note.strip()))
 
     def _change_mark(self, change) -> None:
-        from reader.userdata import StoreError
+        from reader.userdata.store import StoreError
 
         try:
             change()

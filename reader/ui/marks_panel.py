@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.arabic import paragraph_direction, single_line
-from reader.userdata import Mark
+from reader.text.direction import paragraph_direction
+from reader.text.sanitize import single_line
+from reader.userdata.store import Mark
 
 _MARK = Qt.ItemDataRole.UserRole + 1
 _DIRECTION = Qt.ItemDataRole.UserRole + 2

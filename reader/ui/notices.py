@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from reader.arabic import single_line
-from reader.userdata import DAMAGED_NO_BACKUP, READ_ONLY, RESTORED, Notice
+from reader.text.sanitize import single_line
+from reader.userdata.backup import DAMAGED_NO_BACKUP, READ_ONLY, RESTORED, Notice
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 

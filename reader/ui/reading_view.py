@@ -6,7 +6,7 @@ Article text is untrusted, so it only ever enters the document through ``QTextCu
 Untrusted also means huge: the document is built in steps. The first screens go in at once
 (all of a typical article), the rest from a zero-timer in steps of a few milliseconds, so
 the window keeps answering; a giant paragraph is shown as several blocks (Qt lays out a
-block as one unit); past :data:`reader.longtext.SHOWN_CHARS` a note says the rest is not
+block as one unit); past :data:`reader.text.excerpt.SHOWN_CHARS` a note says the rest is not
 shown. Search matches are found block by block along with the building, and only those
 around the visible part are painted when there are very many.
 """
@@ -35,12 +35,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
-from reader.arabic import display_safe, paragraph_direction
+from reader.text.direction import paragraph_direction
+from reader.text.sanitize import display_safe
 
 if TYPE_CHECKING:
-    from reader.article import Article
-    from reader.longtext import Excerpt
-    from reader.query import Term
+    from reader.text.article import Article
+    from reader.text.excerpt import Excerpt
+    from reader.text.query import Term
 
 # Sizes relative to the reading font, line heights relative to each block's own pixel size.
 # A fixed line height from the em looks the same in every font (natural heights vary by ~20 %).
@@ -51,7 +52,7 @@ SUBHEADING_SCALE = 1.2
 BODY_LEADING = 1.9
 MAX_LINE_EMS = 36  # a comfortable column: about 12–14 Arabic words a line
 MIN_SIDE_MARGIN_EMS = 1.5
-# A paragraph's direction is decided by its opening (as reader.longtext does for articles).
+# A paragraph's direction is decided by its opening (as reader.text.excerpt does for articles).
 DIRECTION_SAMPLE = 10_000
 
 # Characters laid out at once: several screens, and the whole of a typical news article
@@ -222,7 +223,7 @@ class ReadingView(QTextBrowser):
 
     def show_article(self, article: Article | Excerpt, notice: str = "") -> None:
         """Show an article, or an excerpt of one made off the GUI thread (faster for long ones)."""
-        from reader.longtext import Excerpt, excerpt
+        from reader.text.excerpt import Excerpt, excerpt
 
         self._excerpt = article if isinstance(article, Excerpt) else excerpt(article)
         self._notice = notice
@@ -237,8 +238,8 @@ class ReadingView(QTextBrowser):
 
     def show_message(self, title: str, text: str) -> None:
         """A message of ours (not article text) in place of an article."""
-        from reader.article import Article
-        from reader.longtext import excerpt
+        from reader.text.article import Article
+        from reader.text.excerpt import excerpt
 
         self._excerpt = excerpt(Article(title=title, source="", date=None, blocks=()))
         self._notice = text
@@ -280,9 +281,9 @@ class ReadingView(QTextBrowser):
     def _blocks(self, shown: Excerpt) -> Iterator[tuple[str, QTextBlockFormat, QTextCharFormat]]:
         """Every block to insert, in order, with its formats; giant paragraphs in pieces."""
         # Imported on first use: these modules are not needed to paint an empty window.
-        from reader.article import BlockKind
-        from reader.longtext import pieces
-        from reader.metaline import format_date, format_reading_time
+        from reader.text.article import BlockKind
+        from reader.text.excerpt import pieces
+        from reader.text.metaline import format_date, format_reading_time
 
         article, base = shown.article, shown.direction
         yield self._block(article.title, _TITLE, base)
@@ -462,7 +463,7 @@ class ReadingView(QTextBrowser):
     def _scan(self, budget: int) -> None:
         if not self._scanning():
             return
-        from reader.query import find_matches
+        from reader.text.query import find_matches
 
         block = self.document().findBlockByNumber(self._scan_block)
         scanned = 0

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.arabic import single_line
-from reader.entries import Skipped
+from reader.library.entries import Skipped
+from reader.text.sanitize import single_line
 
 
 class SkippedDialog(QDialog):

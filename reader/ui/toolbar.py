@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPushButton, QSizePolicy, QToolBar, QWidget
 
-from reader.actions import ActionId
+from reader.qt.actions import ActionId
 
 
 def build_main_toolbar(

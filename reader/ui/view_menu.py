@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
-from reader.i18n import LANGUAGES
-from reader.themes import THEME_NAMES, Theme
+from reader.qt.i18n import LANGUAGES
+from reader.qt.themes import THEME_NAMES, Theme
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 

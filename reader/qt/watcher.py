@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.entries import is_candidate
+from reader.library.entries import is_candidate
 
 if TYPE_CHECKING:
     from watchdog.events import FileSystemEvent

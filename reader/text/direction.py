@@ -1,4 +1,4 @@
-"""Text direction for Arabic news and sanitising untrusted text for display."""
+"""The direction of a paragraph and of an article, for Arabic news. Qt-free."""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from bidi import get_base_level
 
 __all__ = [
     "article_direction",
-    "display_safe",
     "paragraph_direction",
-    "single_line",
     "strong_counts",
 ]
 
@@ -153,18 +151,6 @@ def _letter_counts(text: str) -> tuple[int, int]:
     return len(data.translate(None, _NOT_RTL)), len(data.translate(None, _NOT_LTR))
 
 
-# --- display sanitising -------------------------------------------------------------
-
-# Article text is untrusted. Removed: C0 controls except \t \n, DEL and C1 controls
-# (ESC/CSI/BEL must never reach a terminal), embedding/override/isolate controls (they
-# can reorder a list row or spoof a window title), stray BOMs and lone surrogates (which
-# Qt and UTF-8 encoders reject). Kept: ZWNJ/ZWJ (Persian/Arabic shaping) and the
-# LRM/RLM/ALM marks, which only nudge neutral characters.
-_REMOVE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
-# Line breaks in all but name: keep them as breaks rather than gluing lines together.
-_NEWLINES = re.compile("\r\n?|[\v\f\u2028\u2029]")
-_UNSAFE = re.compile(f"{_REMOVE.pattern}|{_NEWLINES.pattern}")
-
 # For get_base_level: bidi controls go (display_safe drops them too, and P2 would skip
 # isolated text), paragraph separators become spaces so P2 scans the whole paragraph
 # rather than its first line, and surrogates go because the Rust side needs UTF-8.
@@ -174,18 +160,3 @@ _PARAGRAPH_SEPARATORS = re.compile("[\n\r\x1c-\x1e\x85\u2029]")
 
 def _first_strong_input(text: str) -> str:
     return _INVISIBLE_TO_P2.sub("", _PARAGRAPH_SEPARATORS.sub(" ", text))
-
-
-def display_safe(text: str) -> str:
-    """Strip characters that could spoof layout or drive a terminal; keep line breaks.
-
-    CRLF, lone CR, VT, FF and U+2028/U+2029 become "\\n".
-    """
-    if _UNSAFE.search(text) is None:
-        return text  # the common case: no copy
-    return _REMOVE.sub("", _NEWLINES.sub("\n", text))
-
-
-def single_line(text: str) -> str:
-    """display_safe, then every whitespace run (newlines, NBSP, ...) becomes one space."""
-    return " ".join(display_safe(text).split())

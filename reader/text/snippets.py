@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.arabic import single_line
-from reader.article import Article
-from reader.normalize import utf16_len
-from reader.query import Term, find_matches
+from reader.text.article import Article
+from reader.text.normalize import utf16_len
+from reader.text.query import Term, find_matches
+from reader.text.sanitize import single_line
 
 WORDS_BEFORE = 6
 WORDS_AFTER = 14

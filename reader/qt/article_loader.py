@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from reader.longtext import Opened, open_excerpt
+from reader.library.reading import Opened, open_excerpt
 
 __all__ = ["SYNC_BYTES", "ArticleLoader", "Result"]
 

@@ -1,4 +1,4 @@
-"""Finding and reading the article files of a library (folders and single files).
+"""Bringing the index up to date with a library's files, in worker processes when many.
 
 Qt-free: the GUI runs ``sync`` on a worker thread, the command line runs it directly.
 """
@@ -15,121 +15,19 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
-from reader.arabic import article_direction, single_line
-from reader.article import Article, BlockKind, article_id, parse_article
-from reader.decoding import DecodeError, read_text_file
-from reader.entries import TEXT_SUFFIXES, ArticleMeta, Indexed, Skipped, is_candidate
-from reader.normalize import index_text, index_texts
+from reader.library.entries import ArticleMeta, Indexed, Skipped
+from reader.library.reading import file_stamp, read_entries, read_entry
+from reader.library.scan import iter_files
 
-__all__ = ["TEXT_SUFFIXES", "ArticleMeta", "Indexed", "Skipped", "is_candidate"]  # re-exported
+__all__ = ["sync"]
 
 
 class Store(Protocol):
-    """What scanning needs of the index (reader.index.Index)."""
+    """What scanning needs of the index (reader.library.index.Index)."""
 
     def entries_under(self, roots: Sequence[str]) -> list[ArticleMeta | Skipped]: ...
     def put(self, items: Iterable[Indexed]) -> list[ArticleMeta | Skipped]: ...
     def remove(self, paths: Iterable[str]) -> list[int]: ...
-
-
-def iter_files(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[str]:
-    """Yield article files under ``paths`` in a stable order; problems go to ``skipped``.
-
-    Symlinked folders are followed, but each real folder is visited once, so a link loop ends.
-    Files named explicitly are taken whatever their extension.
-    """
-    visited: set[tuple[int, int]] = set()
-    yielded: set[str] = set()  # roots may overlap: a folder and a file inside it
-    for given in paths:
-        root = os.path.abspath(os.path.expanduser(given))
-        if os.path.isfile(root):
-            if root not in yielded:
-                yielded.add(root)
-                yield root
-            continue
-        if not os.path.isdir(root):
-            skipped.append(Skipped(root, "no such file or folder"))
-            continue
-        stack = [root]
-        while stack:
-            folder = stack.pop()
-            try:
-                info = os.stat(folder)
-                if (info.st_dev, info.st_ino) in visited:
-                    continue
-                visited.add((info.st_dev, info.st_ino))
-                with os.scandir(folder) as it:
-                    entries = sorted(it, key=lambda e: e.name)
-            except OSError as err:
-                skipped.append(Skipped(folder, f"cannot open folder: {err.strerror or err}"))
-                continue
-            subfolders = []
-            for entry in entries:
-                try:
-                    if entry.is_dir():
-                        if not entry.name.startswith("."):
-                            subfolders.append(entry.path)
-                    elif entry.is_file() and is_candidate(entry.name) and entry.path not in yielded:
-                        yielded.add(entry.path)
-                        yield entry.path
-                except OSError:
-                    continue
-            stack.extend(reversed(subfolders))
-
-
-def read_article(path: str | Path) -> Article:
-    """Read, decode and parse one file; raises DecodeError or OSError with a reason."""
-    return parse_article(read_text_file(path).text)
-
-
-# The direction of an article is decided by its opening, this many characters of title and
-# body (captions aside): that is the whole of nearly every article, so their direction is
-# what counting all of it gives, and a 20 MB file costs no more than a long article.
-DIRECTION_SAMPLE = 20_000
-
-
-def _direction_sample(article: Article) -> list[str]:
-    sample = [article.title]
-    budget = DIRECTION_SAMPLE - len(article.title)
-    for block in article.blocks:
-        if budget <= 0:
-            break
-        if block.kind is not BlockKind.CAPTION:
-            sample.append(block.text[:budget])
-            budget -= len(block.text) + 1  # + the newline joining them
-    return sample
-
-
-def read_entry(path: str) -> Indexed:
-    """Read one file for the library and the index; a file that can't be used is Skipped."""
-    try:
-        info = os.stat(path)
-        decoded = read_text_file(path)
-    except DecodeError as err:
-        return Indexed(Skipped(path, str(err), *_stamp(path)))
-    except OSError as err:
-        return Indexed(Skipped(path, f"cannot read: {err.strerror or err}", *_stamp(path)))
-    article = parse_article(decoded.text)
-    if not article.title and not article.blocks:
-        return Indexed(Skipped(path, "no text", info.st_size, info.st_mtime_ns))
-    meta = ArticleMeta(
-        id=article_id(article),
-        path=path,
-        title=single_line(article.title),
-        source=single_line(article.source),
-        date=article.date.isoformat() if article.date else None,
-        direction=article_direction(_direction_sample(article)),
-        words=article.words,
-        encoding=decoded.encoding,
-        size=info.st_size,
-        mtime_ns=info.st_mtime_ns,
-    )
-    return Indexed(meta, index_text(article.title), index_texts([b.text for b in article.blocks]))
-
-
-def read_entries(paths: Sequence[str]) -> list[Indexed]:
-    """A batch of read_entry, for a worker process."""
-    return [read_entry(p) for p in paths]
 
 
 # Between processes, entries travel as tuples of their fields: pickling dataclasses runs
@@ -168,14 +66,6 @@ def _unpack(packed: list[_Packed]) -> list[Indexed]:
         else:
             items.append(read_entry(fields[0]))
     return items
-
-
-def _stamp(path: str) -> tuple[int, int]:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return (0, 0)
-    return (info.st_size, info.st_mtime_ns)
 
 
 Update = Callable[[list[ArticleMeta | Skipped], list[str], int, int], None]
@@ -221,7 +111,7 @@ def sync(
     if removed:
         store.remove(removed)
     # (A file the index does not know is read whatever its stamp: no stat for it here.)
-    to_read = [p for p in on_disk if p not in known or known[p] != _stamp(p)]
+    to_read = [p for p in on_disk if p not in known or known[p] != file_stamp(p)]
     total = len(to_read)
     if on_update is not None and (removed or problems or not to_read):
         on_update(list(problems), removed, 0, total)

@@ -4,7 +4,7 @@ Keyed by path with the file's size and mtime, so reopening a library only re-rea
 changed. It holds nothing the user made: on any sign of damage it is deleted and rebuilt.
 
 The full-text index is a contentless FTS5 table over our own normalized tokens (see
-``reader.normalize``): the text stays in the files, the index only holds postings. SQLite 3.40
+``reader.text.normalize``): the text stays in the files, the index only holds postings. SQLite 3.40
 cannot delete rows from a contentless table, so a changed or removed file leaves its postings
 behind under a key that no longer exists in ``files`` ("stale"); searches only return live keys,
 and once stale postings outnumber live ones the index is rebuilt from scratch. Keys come from
@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.entries import ArticleMeta, Indexed, Skipped
-from reader.normalize import NORMALIZATION_VERSION
+from reader.library.entries import ArticleMeta, Indexed, Skipped
+from reader.text.normalize import NORMALIZATION_VERSION
 
 SCHEMA_VERSION = 3  # 3: FTS5's ascii tokenizer
 
@@ -35,7 +35,7 @@ _PLACES = ", ".join("?" * len(_FIELDS.split(",")))
 # Paths per DELETE ... IN (...): well below SQLite's limit on parameters.
 _FORGET_BATCH = 500
 
-# The text FTS5 gets is our own tokens separated by spaces (reader.normalize), so its cheapest
+# The text FTS5 gets is our own tokens separated by spaces (reader.text.normalize), so its cheapest
 # tokenizer will do: "ascii" takes runs of ASCII letters and digits and of anything non-ASCII
 # as tokens, which are exactly ours, at a third of unicode61's cost (and with no Unicode 6.1
 # table to split letters it does not know).

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.normalize import tokens, tokens_with_offsets
+from reader.text.normalize import tokens, tokens_with_offsets
 
 __all__ = ["Term", "document_matches", "find_matches", "fts_match", "parse_query", "variants"]
 

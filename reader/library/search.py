@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.index import Hits, Index
-from reader.query import Term, fts_match, parse_query
+from reader.library.index import Hits, Index
+from reader.text.query import Term, fts_match, parse_query
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.arabic import paragraph_direction, single_line
-from reader.catalog import Catalog, SortKey, ViewSpec
-from reader.i18n import localize_digits
+from reader.library.catalog import Catalog, SortKey, ViewSpec
+from reader.qt.i18n import localize_digits
+from reader.text.direction import paragraph_direction
+from reader.text.sanitize import single_line
 
 if TYPE_CHECKING:
-    from reader.index import Hits
-    from reader.library import ArticleMeta
-    from reader.query import Term
-    from reader.snippets import Snippet
+    from reader.library.entries import ArticleMeta
+    from reader.library.index import Hits
+    from reader.text.query import Term
+    from reader.text.snippets import Snippet
 
 Index = QModelIndex | QPersistentModelIndex
 _USER = Qt.ItemDataRole.UserRole
@@ -44,7 +45,7 @@ class Role(IntEnum):
     BOOKMARKED = _USER + 8
     MISSING = _USER + 9
     KEY = _USER + 10
-    SNIPPET = _USER + 11  # reader.snippets.Snippet | None, while searching
+    SNIPPET = _USER + 11  # reader.text.snippets.Snippet | None, while searching
 
 
 class Column(IntEnum):
@@ -183,9 +184,9 @@ class ArticleListModel(QAbstractTableModel):
         # Asked only for the rows on screen: reading a few files as they scroll into view
         # costs less than storing every article's text.
         if meta.path not in self._snippets:
-            from reader.decoding import DecodeError
-            from reader.library import read_article
-            from reader.snippets import make_snippet
+            from reader.library.reading import read_article
+            from reader.text.decoding import DecodeError
+            from reader.text.snippets import make_snippet
 
             try:
                 snippet = make_snippet(read_article(meta.path), self._terms)

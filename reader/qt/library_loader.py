@@ -25,8 +25,8 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         # Parsing modules load here, off the GUI thread's path to its first paint.
-        from reader.index import Index
-        from reader.library import sync
+        from reader.library.index import Index
+        from reader.library.sync import sync
 
         done = False
         try:

@@ -10,22 +10,18 @@ resize) each paragraph as one unit, in time that grows with its length.
 from __future__ import annotations
 
 import math
-import os
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reader.arabic import article_direction
-from reader.article import Article, Block, BlockKind, article_id, parse_article
-from reader.decoding import decode_bytes, read_text_file
+from reader.text.article import Article, Block, BlockKind
+from reader.text.direction import article_direction
 
 __all__ = [
     "PIECE_CHARS",
     "SHOWN_CHARS",
     "Excerpt",
-    "Opened",
     "excerpt",
-    "open_excerpt",
     "pieces",
 ]
 
@@ -53,14 +49,6 @@ class Excerpt:
     direction: str  # "rtl" or "ltr": the article's base direction
     minutes: int  # reading time of the whole article (estimated when not all is shown)
     left_out: int  # characters of body text not in ``article`` (0: all of it is there)
-
-
-@dataclass(frozen=True, slots=True)
-class Opened:
-    """An article file, read for the reading pane."""
-
-    excerpt: Excerpt
-    article_id: str  # of the whole article, as the library computed it
 
 
 def excerpt(article: Article, limit: int = SHOWN_CHARS) -> Excerpt:
@@ -103,26 +91,6 @@ def _direction(article: Article) -> str:
             if budget <= 0:
                 break
     return article_direction(sample)
-
-
-def open_excerpt(path: str | os.PathLike[str], max_bytes: int | None = None) -> Opened | None:
-    """Read, decode and parse an article file for the pane; OSError or DecodeError say why not.
-
-    With ``max_bytes``, a larger file is not read past that and None is returned: the caller
-    then reads it elsewhere (a worker thread) without the limit.
-    """
-    if max_bytes is None:
-        text = read_text_file(path).text
-    else:
-        with open(path, "rb") as f:
-            data = f.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            return None
-        text = decode_bytes(data).text
-        del data
-    article = parse_article(text)
-    del text  # only the parsed blocks are needed from here on
-    return Opened(excerpt(article), article_id(article))
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:

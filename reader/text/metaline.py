@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reader.article import Article
+from reader.text.article import Article
 
 ARABIC_MONTHS = (
     "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",

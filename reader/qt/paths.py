@@ -15,7 +15,7 @@ from reader import APP_NAME
 
 _override: Path | None = None
 
-_SOURCE_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+_SOURCE_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 def set_data_dir(path: str | Path | None) -> None:
@@ -66,7 +66,7 @@ def resources_dir() -> Path:
     """The bundled resources: the source tree's resources/ or, once installed, reader/resources."""
     if _SOURCE_RESOURCES.is_dir():
         return _SOURCE_RESOURCES
-    return Path(__file__).resolve().parent / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
 
 
 def bundled_articles_dir() -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from reader import paths
+from reader.qt import paths
 
 LANGUAGES = {"ar": "العربية", "en": "English"}
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")

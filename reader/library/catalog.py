@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from reader.arabic import paragraph_direction, single_line
-from reader.entries import ArticleMeta, Skipped
+from reader.library.entries import ArticleMeta, Skipped
+from reader.text.direction import paragraph_direction
+from reader.text.sanitize import single_line
 
 if TYPE_CHECKING:
-    from reader.index import Hits
-    from reader.userdata import Bookmark
+    from reader.library.index import Hits
+    from reader.userdata.store import Bookmark
 
 
 class SortKey(Enum):

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.userdata import StoreError
+from reader.userdata.store import StoreError
 
 if TYPE_CHECKING:
-    from reader.library import ArticleMeta
-    from reader.models import ArticleListModel
+    from reader.library.entries import ArticleMeta
+    from reader.qt.models import ArticleListModel
     from reader.ui.reading_view import ReadingView
-    from reader.userdata import UserStore
+    from reader.userdata.store import UserStore
 
 READ_AFTER_MS = 4000
 

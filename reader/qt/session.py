@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.catalog import Catalog
-from reader.loader import LibraryLoader
-from reader.models import ArticleListModel
-from reader.watcher import LibraryWatcher
+from reader.library.catalog import Catalog
+from reader.qt.library_loader import LibraryLoader
+from reader.qt.models import ArticleListModel
+from reader.qt.watcher import LibraryWatcher
 
 if TYPE_CHECKING:
-    from reader.index import Hits, Index
-    from reader.library import ArticleMeta, Skipped
-    from reader.search import SearchResult
-    from reader.userdata import UserStore
+    from reader.library.entries import ArticleMeta, Skipped
+    from reader.library.index import Hits, Index
+    from reader.library.search import SearchResult
+    from reader.userdata.store import UserStore
 
 # While files are being read, the list is recomputed at most this often: each recompute
 # sorts the whole library, and the user is scrolling it meanwhile.
@@ -164,8 +164,8 @@ class LibrarySession(QObject):
         return self.result
 
     def _run_search(self) -> None:
-        from reader.index import Index, IndexError_
-        from reader.search import search
+        from reader.library.index import Index, IndexError_
+        from reader.library.search import search
 
         if self._index is None:
             self._index = Index(self.index_path)
@@ -175,7 +175,7 @@ class LibrarySession(QObject):
             self.result = None
 
     def _hits(self) -> Hits:
-        from reader.index import Hits
+        from reader.library.index import Hits
 
         # A query with nothing searchable in it (only punctuation) matches nothing.
         return self.result.hits if self.result is not None else Hits([], ranked=True)
