@@ -51,6 +51,7 @@ def create_main_window(library_args: Sequence[str]):
     stored data (a damaged store restored from backup, a read-only folder)."""
     from reader.qt import settings as S
     from reader.qt.settings import Settings
+    from reader.qt.user_state import UserState
     from reader.ui.main_window import MainWindow
     from reader.userdata.backup import open_user_store
 
@@ -62,7 +63,7 @@ def create_main_window(library_args: Sequence[str]):
         settings.set(S.LAST_LIBRARY, [str(Path(p).resolve()) for p in library_args])
     elif remembered:
         library = remembered
-    window = MainWindow(settings, store, library)
+    window = MainWindow(settings, UserState(store, paths.backups_dir()), library)
     if notices:
         from reader.ui.notices import describe
 
@@ -94,7 +95,7 @@ def run_gui(args, qt_argv: list[str], parser) -> int:
     _close_on_signals(app)
     code = app.exec()
     instance.close()
-    window.store.close()
+    window.user_state.close()
     return code
 
 

@@ -8,17 +8,17 @@ from PySide6.QtWidgets import QApplication
 from reader.qt import paths
 from reader.qt.fonts import register_bundled_fonts
 from reader.qt.settings import Settings
+from reader.qt.user_state import UserState
 from reader.ui.main_window import MainWindow
 from reader.userdata.store import UserStore
 
 
-def open_window(qtbot, library, *, show: bool = True) -> MainWindow:
+def open_window(qtbot, library, *, show: bool = True, timeout: int = 10_000) -> MainWindow:
     register_bundled_fonts()
-    window = MainWindow(
-        Settings(paths.settings_path()), UserStore(paths.user_store_path()), [str(library)]
-    )
+    state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
+    window = MainWindow(Settings(paths.settings_path()), state, [str(library)])
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.library_loaded, timeout=10_000):
+    with qtbot.waitSignal(window.library_loaded, timeout=timeout):
         if show:
             window.resize(1200, 800)
             window.show()
@@ -31,7 +31,7 @@ def open_window(qtbot, library, *, show: bool = True) -> MainWindow:
 
 def close_window(window: MainWindow) -> None:
     window.close()
-    window.store.close()
+    window.user_state.close()
 
 
 def ink_columns(image: QImage, top: int, bottom: int, background: QColor) -> tuple[int, int]:

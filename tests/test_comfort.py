@@ -35,7 +35,7 @@ def wait_ready(qtbot, window) -> None:
 def test_theme_switch_restyles_list_and_pane(qtbot, library):
     window = open_window(qtbot, library)
     for theme in (Theme.DARK, Theme.SEPIA, Theme.LIGHT):
-        window.set_theme(theme)
+        window.comfort.set_theme(theme)
         QApplication.processEvents()
         base = window.view.viewport().grab().toImage().pixelColor(3, 3)
         listed = window.list.viewport().palette().color(QPalette.ColorRole.Base)
@@ -44,7 +44,7 @@ def test_theme_switch_restyles_list_and_pane(qtbot, library):
             assert base.lightness() < 60
         else:
             assert base.lightness() > 200
-    window.set_theme(Theme.SEPIA)
+    window.comfort.set_theme(Theme.SEPIA)
     close_window(window)
     again = open_window(qtbot, library)
     assert again.settings.get(S.THEME) == "sepia"
@@ -57,15 +57,15 @@ def test_line_spacing_and_page_width_are_remembered(qtbot, library):
     window.select_article(seed_id(window))
     wait_ready(qtbot, window)
     before = window.view.document().size().height()
-    window.set_line_spacing(2.5)
+    window.comfort.set_line_spacing(2.5)
     wait_ready(qtbot, window)
     assert window.view.document().size().height() > before * 1.15
-    window.set_page_width(28)
+    window.comfort.set_page_width(28)
     frame = window.view.document().rootFrame().frameFormat()
     narrow_margin = frame.leftMargin()
-    window.set_page_width(0)
+    window.comfort.set_page_width(0)
     assert window.view.document().rootFrame().frameFormat().leftMargin() < narrow_margin
-    window.set_page_width(48)
+    window.comfort.set_page_width(48)
     close_window(window)
     again = open_window(qtbot, library)
     assert (again.settings.get(S.LINE_SPACING), again.settings.get(S.PAGE_WIDTH)) == (2.5, 48)
@@ -176,7 +176,7 @@ def test_paragraph_bookmarks_jump_to_their_paragraph(qtbot, library):
     the_seed = seed_id(window)
     target = 20
     text = window.session.catalog.by_id(the_seed)
-    window.store.add_mark(the_seed, target, "A note in English", text.title, text.path)
+    window.user_state.add_mark(the_seed, target, "A note in English", text.title, text.path)
     other = next(m for m in window.session.catalog.articles() if m.id != the_seed)
     window.select_article(other.id)
     wait_ready(qtbot, window)
@@ -188,9 +188,9 @@ def test_paragraph_bookmarks_jump_to_their_paragraph(qtbot, library):
     qtbot.waitUntil(lambda: window.current.id == the_seed and not window.view.is_busy())
     top = window.view.cursorForPosition(QPoint(window.view.viewport().width() // 2, 4))
     assert abs(top.blockNumber() - target) <= 1
-    [mark] = window.store.marks()
+    [mark] = window.user_state.marks()
     window.marks_panel.remove_requested.emit(mark)
-    assert window.store.marks() == []
+    assert window.user_state.marks() == []
     assert window.marks_panel.list.item(0).flags() == Qt.ItemFlag.NoItemFlags  # "none yet"
     close_window(window)
 
@@ -216,6 +216,24 @@ def test_pdf_export_holds_the_article_text(qtbot, library, tmp_path):
         assert word in text or word[::-1] in text, word
     arabic_words = [w for w in text.split() if any("\u0621" <= c <= "\u064a" for c in w)]
     assert len(arabic_words) > 600  # the whole article, not a page of it
+    close_window(window)
+
+
+def test_pdf_export_is_atomic_and_reports_failure(qtbot, library, tmp_path):
+    from reader.ui.printing import export_pdf
+    from reader.userdata.savefile import SaveError
+
+    window = open_window(qtbot, library)
+    window.select_article(seed_id(window))
+    wait_ready(qtbot, window)
+    target = tmp_path / "article.pdf"
+    target.write_bytes(b"the user's older export")
+    # A folder where the file should be: the write fails, and says so.
+    with pytest.raises(SaveError):
+        export_pdf(window.view.document(), tmp_path / "no-such-folder" / "article.pdf")
+    export_pdf(window.view.document(), target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".article.pdf")] == []
     close_window(window)
 
 

@@ -10,19 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
 
 from reader.library.reading import open_excerpt
-from reader.qt import paths
 from reader.qt.article_loader import SYNC_BYTES, ArticleLoader
-from reader.qt.fonts import register_bundled_fonts
-from reader.qt.settings import Settings
 from reader.text.article import Article, Block, BlockKind, parse_article
 from reader.text.excerpt import PIECE_CHARS, SHOWN_CHARS, excerpt, pieces
-from reader.ui.main_window import MainWindow
 from reader.ui.reading_view import MAX_PAINTED
-from reader.userdata.store import UserStore
 
+import gui_helpers
 from conftest import SEED_FILE, SEED_PARAGRAPHS, SEED_TITLE, long_body
 from gui_helpers import close_window, type_text
 
@@ -36,20 +31,9 @@ def write_article(path: Path, title: str, chars: int, *, one_line: bool = False)
     return title
 
 
-def open_window(qtbot, library: Path) -> MainWindow:
+def open_window(qtbot, library: Path):
     """gui_helpers.open_window, with time to index megabytes on a busy machine."""
-    register_bundled_fonts()
-    window = MainWindow(
-        Settings(paths.settings_path()), UserStore(paths.user_store_path()), [str(library)]
-    )
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.library_loaded, timeout=120_000):
-        window.resize(1200, 800)
-        window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+    return gui_helpers.open_window(qtbot, library, timeout=120_000)
 
 
 def shown_blocks(window) -> list[str]:
@@ -286,7 +270,7 @@ def test_zooming_a_long_article_keeps_the_place(qtbot, big_library):
     view = window.view
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
     before = view.cursorForPosition(view.viewport().rect().center()).position()
-    window.zoom(2)
+    window.comfort.zoom(2)
     qtbot.waitUntil(lambda: not view.is_busy(), timeout=30_000)
     after = view.cursorForPosition(view.viewport().rect().center()).position()
     assert abs(after - before) < 3_000  # the same part of the text, give or take a screen

@@ -352,7 +352,7 @@ def test_opening_another_library_is_remembered(qtbot, library, tmp_path):
     other.mkdir()
     (other / "only.txt").write_text("خبر وحيد\nوكالة\n2024-01-02\n\nنص الخبر.\n", "utf-8")
     with qtbot.waitSignal(window.library_loaded):
-        window.open_library([str(other)])
+        window.library_commands.open_library([str(other)])
     assert window.model.rowCount() == 1 and _selected_title(window) == "خبر وحيد"
     close_window(window)
 
@@ -372,7 +372,7 @@ def test_a_folder_without_articles_says_so(qtbot, library, tmp_path):
     empty.mkdir()
     (empty / "blank.txt").write_bytes(b"   \n")
     with qtbot.waitSignal(window.library_loaded):
-        window.open_library([str(empty)])
+        window.library_commands.open_library([str(empty)])
     assert window.model.rowCount() == 0 and window.current is None
     assert "No readable articles" in window.view.toPlainText()
     assert window.status.skipped_button.text() == "Skipped: 1"

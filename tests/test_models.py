@@ -7,7 +7,8 @@ from reader.library.catalog import Catalog
 from reader.library.entries import ArticleMeta
 from reader.library.index import Hits
 from reader.qt.models import ArticleListModel, Column, Role
-from reader.userdata.store import Bookmark
+from reader.qt.user_state import UserState
+from reader.userdata.store import UserStore
 
 pytestmark = pytest.mark.gui
 
@@ -27,14 +28,29 @@ ARTICLES = [
 
 
 @pytest.fixture
-def model(qtmodeltester):
+def state(qapp, tmp_path):
+    store = UserStore(tmp_path / "user.sqlite")
+    store.add_bookmark("id2", "Su-35 تحلق فوق المصنع", "/lib/2.txt")
+    store.add_bookmark("gone", "مقال محذوف", "/lib/gone.txt")
+    state = UserState(store, tmp_path / "backups")
+    yield state
+    state.close()
+
+
+@pytest.fixture
+def model(qtmodeltester, state):
     catalog = Catalog()
     catalog.apply(ARTICLES)
-    catalog.set_missing_bookmarks([Bookmark("gone", "مقال محذوف", "/lib/gone.txt", "2023")])
-    model = ArticleListModel(catalog)
-    model.set_bookmarked_ids({"id2", "gone"})
+    catalog.set_missing_bookmarks(state.bookmarks())
+    model = ArticleListModel(catalog, state)
+    model.refresh()
     qtmodeltester.check(model)
     return model
+
+
+def toggle(model, article_id: str) -> bool:
+    meta = model.catalog.by_id(article_id)
+    return model.user_state.toggle_bookmark(article_id, meta.title, meta.path)
 
 
 def test_cells_and_roles(model):
@@ -59,14 +75,14 @@ def test_missing_bookmark_is_listed_until_removed(model, qtbot):
     assert model.index(row, Column.SOURCE).data() == "file missing"
     assert model.index(row, 0).data(Role.MISSING) is True
     with qtbot.waitSignal(model.modelReset):
-        model.set_bookmarked("gone", False)
+        assert toggle(model, "gone") is False
     assert model.row_of("gone") == -1 and model.rowCount() == 3
 
 
 def test_bookmark_change_signals_with_roles(model, qtbot):
     row = model.row_of("id1")
     with qtbot.waitSignal(model.dataChanged) as blocker:
-        model.set_bookmarked("id1", True)
+        assert toggle(model, "id1") is True
     top_left, bottom_right, roles = blocker.args
     assert top_left.row() == bottom_right.row() == row
     assert Role.BOOKMARKED in roles
@@ -83,7 +99,7 @@ def test_sorting_through_the_qt_api(model):
 def test_bookmarks_filter_follows_bookmark_changes(model, qtmodeltester):
     model.set_bookmarks_only(True)
     assert {model.index(r, 0).data(Role.ID) for r in range(model.rowCount())} == {"id2", "gone"}
-    model.set_bookmarked("id3", True)
+    assert toggle(model, "id3") is True
     assert model.rowCount() == 3
     model.set_bookmarks_only(False)
     assert model.rowCount() == 4
@@ -96,3 +112,13 @@ def test_search_results_best_first_then_back(model):
     assert model.searching()
     model.set_hits(None)
     assert model.rowCount() == 4 and model.index(0, 0).data(Role.KEY) == 2  # newest first again
+
+
+def test_read_state_follows_the_user_state(model, qtbot):
+    row = model.row_of("id1")
+    assert model.index(row, Column.TITLE).data(Qt.ItemDataRole.FontRole).bold()  # unread
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        model.user_state.set_read("id1")
+    assert Qt.ItemDataRole.FontRole in blocker.args[2]
+    assert model.index(row, Column.TITLE).data(Qt.ItemDataRole.FontRole) is None
+    assert "id1" in model.user_state.store.read_ids()  # committed before it was shown

@@ -184,7 +184,7 @@ def test_dropping_a_folder_opens_it_and_it_joins_the_recent_menu(qtbot, news, tm
     entries = [a.text() for a in window.recent_menu.actions()]
     assert entries == [str(other)]
     with qtbot.waitSignal(window.library_loaded):
-        window.open_library([str(news)])
+        window.library_commands.open_library([str(news)])
     window.recent_menu.aboutToShow.emit()
     recent = window.recent_menu.actions()
     assert [a.text() for a in recent] == [str(news), str(other)]

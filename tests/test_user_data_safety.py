@@ -212,9 +212,9 @@ def test_the_window_tells_of_a_restored_store_and_keeps_backing_up(qtbot, librar
     assert "restored from the backup" in box.text()
     assert window.store.bookmarked_ids() == {"a1", "b2"}
     window.select_row(0)
-    window.toggle_bookmark()  # a change: a new backup follows it
+    window.bookmarks.toggle()  # a change: a new backup follows it
     new_id = window.current.id
     window.close()
-    window.store.close()
+    window.user_state.close()
     newest = json.loads(latest_backup(paths.backups_dir()).read_text("utf-8"))
     assert new_id in {b["id"] for b in newest["bookmarks"]}

@@ -25,6 +25,7 @@ from reader.text.sanitize import single_line
 if TYPE_CHECKING:
     from reader.library.entries import ArticleMeta
     from reader.library.index import Hits
+    from reader.qt.user_state import UserState
     from reader.text.query import Term
     from reader.text.snippets import Snippet
 
@@ -84,16 +85,21 @@ class ArticleListModel(QAbstractTableModel):
 
     view_changed = Signal()  # after every reset: counts, selection
 
-    def __init__(self, catalog: Catalog | None = None, parent=None) -> None:
+    def __init__(self, catalog: Catalog, user_state: UserState, parent=None) -> None:
         super().__init__(parent)
-        self.catalog = catalog if catalog is not None else Catalog()
-        self.spec = ViewSpec()
+        self.catalog = catalog
+        self.user_state = user_state
+        # The view filters and sorts by the user's own sets, not by copies of them.
+        self.spec = ViewSpec(bookmarked=user_state.bookmarked, read=user_state.read)
         self._rows: list[ArticleMeta] = []
         self._row_of: dict[str, int] = {}
         self._sort_before_search = (self.spec.sort, self.spec.descending)
         self.arabic_digits = False  # show dates with ٠١٢٣…
         self._terms: list[Term] = []
         self._snippets: dict[str, Snippet | None] = {}  # by path, for the search in force
+        user_state.bookmark_changed.connect(self._on_bookmark_changed)
+        user_state.bookmarks_reset.connect(self._on_bookmarks_reset)
+        user_state.read_changed.connect(self._on_read)
 
     # --- Qt API ----------------------------------------------------------------------------
 
@@ -229,20 +235,15 @@ class ArticleListModel(QAbstractTableModel):
     def is_missing(self, article_id: str) -> bool:
         return self.catalog.is_missing(article_id)
 
-    def set_bookmarked_ids(self, ids: set[str]) -> None:
-        self.spec.bookmarked = set(ids)
+    def _on_bookmarks_reset(self) -> None:
+        self.catalog.set_missing_bookmarks(self.user_state.bookmarks())
         self.refresh()
 
-    def set_bookmarked(self, article_id: str, on: bool) -> None:
-        if (article_id in self.spec.bookmarked) == on:
-            return
-        if on:
-            self.spec.bookmarked.add(article_id)
-        else:
-            self.spec.bookmarked.discard(article_id)
+    def _on_bookmark_changed(self, article_id: str, on: bool) -> None:
         # The row may enter or leave the view (a filter, a missing article): recompute then.
-        if self.spec.bookmarks_only or self.catalog.is_missing(article_id):
-            if not on and self.catalog.is_missing(article_id):
+        missing = self.catalog.is_missing(article_id)
+        if self.spec.bookmarks_only or missing:
+            if not on and missing:
                 self.catalog.forget_missing(article_id)
             self.refresh()
             return
@@ -255,8 +256,7 @@ class ArticleListModel(QAbstractTableModel):
                  Qt.ItemDataRole.AccessibleTextRole],
             )  # fmt: skip
 
-    def set_read(self, article_id: str) -> None:
-        self.spec.read.add(article_id)
+    def _on_read(self, article_id: str) -> None:
         row = self._row_of.get(article_id)
         if row is not None:
             self.dataChanged.emit(

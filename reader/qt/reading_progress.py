@@ -6,36 +6,31 @@ Its position is saved when the reader leaves it and restored when it is opened a
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
-
-from reader.userdata.store import StoreError
+from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
     from reader.library.entries import ArticleMeta
     from reader.qt.models import ArticleListModel
+    from reader.qt.user_state import UserState
     from reader.ui.reading_view import ReadingView
-    from reader.userdata.store import UserStore
 
 READ_AFTER_MS = 4000
 
 
 class ReadingProgress(QObject):
-    read_changed = Signal(str)  # an article became read
-
     def __init__(
         self,
-        store: UserStore,
+        user_state: UserState,
         model: ArticleListModel,
         view: ReadingView,
         select_row: Callable[[int], None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.user_state = user_state
         self.model = model
         self.view = view
         self._select_row = select_row
@@ -47,28 +42,22 @@ class ReadingProgress(QObject):
         self._timer.timeout.connect(self._mark_current_read)
         view.ready.connect(self._restore_position)
         view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        model.spec.read = self._read_ids()
-
-    def _read_ids(self) -> set[str]:
-        return self.store.read_ids()
 
     # --- the article being read ----------------------------------------------------------------
 
     def leave(self) -> None:
         """Remember where the reader is in the current article (called before switching)."""
-        if self._current is None or self.store.read_only:
+        if self._current is None:
             return
         bar = self.view.verticalScrollBar()
         if not self.view.is_busy() and bar.maximum() > 0:
-            # A position is a comfort; a failing store is reported when the user acts.
-            with contextlib.suppress(StoreError):
-                self.store.set_position(self._current.id, bar.value() / bar.maximum())
+            self.user_state.set_position(self._current.id, bar.value() / bar.maximum())
 
     def opened(self, meta: ArticleMeta, restore: bool) -> None:
         """An article is now shown; ``restore``: scroll back to where the reader left it."""
         self._current = meta
         self._timer.start()
-        self._restore_to = self.store.position(meta.id) if restore else None
+        self._restore_to = self.user_state.position(meta.id) if restore else None
         if not self.view.is_busy():
             self._restore_position()
 
@@ -86,15 +75,8 @@ class ReadingProgress(QObject):
             self._mark_current_read()  # scrolled through to the end
 
     def _mark_current_read(self) -> None:
-        meta = self._current
-        if meta is None or meta.id in self.model.spec.read:
-            return
-        try:
-            self.store.set_read(meta.id)
-        except StoreError:
-            return
-        self.model.set_read(meta.id)
-        self.read_changed.emit(meta.id)
+        if self._current is not None:
+            self.user_state.set_read(self._current.id)
 
     # --- moving on ---------------------------------------------------------------------------
 
@@ -114,7 +96,7 @@ class ReadingProgress(QObject):
         for offset in range(1, count + 1):
             row = (start + offset) % count
             meta = self.model.meta(row)
-            if meta.id not in self.model.spec.read and not self.model.is_missing(meta.id):
+            if meta.id not in self.user_state.read and not self.model.is_missing(meta.id):
                 self._select_row(row)
                 return True
         return False

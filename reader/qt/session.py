@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from reader.library.entries import ArticleMeta, Skipped
     from reader.library.index import Hits, Index
     from reader.library.search import SearchResult
-    from reader.userdata.store import UserStore
+    from reader.qt.user_state import UserState
 
 # While files are being read, the list is recomputed at most this often: each recompute
 # sorts the whole library, and the user is scrolling it meanwhile.
@@ -34,12 +34,12 @@ class LibrarySession(QObject):
     changed = Signal()  # the catalog changed: counts, agencies
     failed = Signal(str)  # reading the library stopped on an error (the list keeps what it has)
 
-    def __init__(self, store: UserStore, index_path: Path, parent: QObject | None = None):
+    def __init__(self, user_state: UserState, index_path: Path, parent: QObject | None = None):
         super().__init__(parent)
-        self.store = store
+        self.user_state = user_state
         self.index_path = index_path
         self.catalog = Catalog()
-        self.model = ArticleListModel(self.catalog, self)
+        self.model = ArticleListModel(self.catalog, user_state, self)
         self.roots: list[str] = []
         self.result: SearchResult | None = None
         self._query = ""
@@ -62,7 +62,6 @@ class LibrarySession(QObject):
         self._pending.clear()
         self.roots = list(roots)
         self.catalog.clear()
-        self.model.spec.bookmarked = self.store.bookmarked_ids()
         self._start(self.roots, full=True)
 
     def _start(self, roots: Sequence[str], full: bool) -> None:
@@ -127,9 +126,9 @@ class LibrarySession(QObject):
             return
         self._loader.deleteLater()
         self._loader = None
-        bookmarked = self.store.bookmarked_ids()
+        bookmarked = self.user_state.bookmarked
         # Renamed or moved files keep their bookmark: refresh its path and title snapshot.
-        self.store.refresh_locations(
+        self.user_state.refresh_locations(
             (m.id, m.title, m.path) for m in self.catalog.articles() if m.id in bookmarked
         )
         self._apply_changes()
@@ -143,7 +142,7 @@ class LibrarySession(QObject):
 
     def _apply_changes(self) -> None:
         self._refresh.stop()
-        self.catalog.set_missing_bookmarks(self.store.bookmarks())
+        self.catalog.set_missing_bookmarks(self.user_state.bookmarks())
         if self._query:
             self._run_search()  # the index changed under the results
             self.model.spec.hits = self._hits()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
+
+from reader.userdata.savefile import write_atomically
 
 MARGIN_MM = 18
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
@@ -56,17 +58,26 @@ def _searchable_arabic(document: QTextDocument) -> None:
         cursor.insertText(reshape(text), fmt)
 
 
-def export_pdf(document: QTextDocument, path: str | Path) -> None:
-    writer = QPdfWriter(str(path))
+def pdf_bytes(document: QTextDocument) -> bytes:
+    """The document as a PDF on A4, in memory: the caller writes it like any file the user
+    owns, atomically."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                           QPageLayout.Unit.Millimeter)  # fmt: skip
     writer.setTitle(document.begin().text())
     writer.setCreator("Qari")
     _for_paper(document).print_(writer)
-    del writer  # the file is complete once the writer is gone
-    if not Path(path).is_file():
-        raise OSError(f"could not write {path}")
+    del writer  # the PDF is complete once the writer is gone
+    return bytes(buffer.data())
+
+
+def export_pdf(document: QTextDocument, path: str | Path) -> None:
+    """Write the document as a PDF; SaveError (an OSError) if it cannot be, and then a file
+    already at ``path`` stays as it was."""
+    write_atomically(path, pdf_bytes(document))
 
 
 def print_document(document: QTextDocument, parent: QWidget) -> None:
