@@ -2,6 +2,7 @@
 
 python -m benchmarks startup [--runs 5]   cold start to first painted window, vs bare Qt
 python -m benchmarks open [--runs 30]     click in the list to the article painted
+python -m benchmarks huge [--runs 3]      event-loop gaps, a 20 MB article indexed and opened
 python -m benchmarks corpus DIR --count N [--seed 1]   write a synthetic archive (no timing)
 python -m benchmarks library [--count 100000] [--runs 3] [--keep DIR]
     index, reopen, search and memory over a synthetic archive of N articles
@@ -119,6 +120,7 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("startup").add_argument("--runs", type=int, default=5)
     sub.add_parser("open").add_argument("--runs", type=int, default=30)
+    sub.add_parser("huge").add_argument("--runs", type=int, default=3)
     corpus = sub.add_parser("corpus")
     corpus.add_argument("dir")
     corpus.add_argument("--count", type=int, required=True)
@@ -137,6 +139,10 @@ def main() -> None:
         from benchmarks.library import library as run_library
 
         run_library(args.count, args.runs, args.seed, args.keep)
+    elif args.command == "huge":
+        from benchmarks.huge import huge
+
+        huge(args.runs)
     else:
         {"startup": startup, "open": open_article}[args.command](args.runs)
 

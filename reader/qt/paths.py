@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-
 from reader import APP_NAME
+
 
 _override: Path | None = None
 
@@ -23,25 +22,25 @@ def set_data_dir(path: str | Path | None) -> None:
     _override = Path(path).expanduser().resolve() if path else None
 
 
-def _standard(location: QStandardPaths.StandardLocation) -> Path:
-    found = QStandardPaths.writableLocation(location)
+def _standard(location: str) -> Path:
+    # Qt is asked only when no override is in force: tests and --data-dir never load it
+    # here, so the Qt-free parts can be tested without Qt in the process.
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(getattr(QStandardPaths.StandardLocation, location))
     # Without a QCoreApplication the location lacks the app name; add it ourselves.
     path = Path(found) if found else Path.home() / ".local" / "share"
     return path if path.name == APP_NAME else path / APP_NAME
 
 
 def data_dir() -> Path:
-    path = _override or _standard(QStandardPaths.StandardLocation.AppDataLocation)
+    path = _override or _standard("AppDataLocation")
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def cache_dir() -> Path:
-    path = (
-        _override / "cache"
-        if _override
-        else _standard(QStandardPaths.StandardLocation.CacheLocation)
-    )
+    path = _override / "cache" if _override else _standard("CacheLocation")
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -1,0 +1,58 @@
+"""LibrarySession on its own (no window): it reads a library into its model, follows the
+user's bookmarks, and searches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.qt import paths
+from reader.qt.models import Role
+from reader.qt.session import LibrarySession
+from reader.qt.user_state import UserState
+from reader.userdata.store import UserStore
+
+from conftest import SEED_TITLE
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def session(qapp, qtbot, library):
+    state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
+    session = LibrarySession(state, paths.index_path())
+    with qtbot.waitSignal(session.loaded, timeout=10_000):
+        session.open([str(library)])
+    yield session
+    session.close()
+    state.close()
+
+
+def titles(session) -> list[str]:
+    model = session.model
+    return [model.index(r, 1).data(Role.TITLE) for r in range(model.rowCount())]
+
+
+def test_the_library_fills_the_model(session, qtmodeltester):
+    assert sorted(titles(session)) == sorted(
+        [SEED_TITLE, "Kim visits fighter jet factory in Russia"]
+    )
+    qtmodeltester.check(session.model)
+
+
+def test_search_narrows_the_model_and_clears(session):
+    result = session.search("بوتين")
+    assert result is not None and titles(session) == [SEED_TITLE]
+    assert session.search("") is None and len(titles(session)) == 2
+
+
+def test_a_bookmark_of_a_file_gone_is_listed_as_missing(session, qtbot):
+    [seed] = [m for m in session.catalog.articles() if m.title == SEED_TITLE]
+    session.user_state.toggle_bookmark(seed.id, seed.title, seed.path)
+    Path(seed.path).unlink()
+    with qtbot.waitSignal(session.loaded, timeout=10_000):
+        session.open(session.roots)
+    row = session.model.row_of(seed.id)
+    assert session.model.index(row, 0).data(Role.MISSING) is True
+    assert session.model.index(row, 1).data(Role.TITLE) == SEED_TITLE  # from the snapshot
