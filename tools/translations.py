@@ -36,12 +36,39 @@ def update() -> None:
     SOURCES.mkdir(exist_ok=True)
     for language in LANGUAGES:
         target = SOURCES / f"qari_{language}.ts"
+        known = known_translations(target) if target.exists() else {}
         subprocess.run(
             [tool("lupdate"), "-locations", "none", "-no-obsolete", "-target-language",
              language, *code, "-ts", str(target.relative_to(ROOT))],
             cwd=ROOT, check=True,
         )  # fmt: skip
+        carry_over(target, known)
     fill_source_language(SOURCES / "qari_en.ts")
+
+
+def known_translations(path: Path) -> dict[str, str]:
+    """Every finished translation in a .ts file, by source text (whatever its context)."""
+    found = {}
+    for message in ElementTree.parse(path).iter("message"):
+        source, translation = message.find("source"), message.find("translation")
+        if translation is not None and translation.text and translation.get("type") is None:
+            found[source.text] = translation.text
+    return found
+
+
+def carry_over(path: Path, known: dict[str, str]) -> None:
+    """A string that moved to another class (another translation context) keeps its
+    translation: lupdate alone would drop it with the old context and ask for it again."""
+    tree = ElementTree.parse(path)
+    changed = False
+    for message in tree.iter("message"):
+        source, translation = message.find("source"), message.find("translation")
+        if translation is not None and not translation.text and source.text in known:
+            translation.text = known[source.text]
+            translation.attrib.pop("type", None)
+            changed = True
+    if changed:
+        write_ts(tree, path)
 
 
 def fill_source_language(path: Path) -> None:
@@ -52,6 +79,10 @@ def fill_source_language(path: Path) -> None:
         if translation is not None and source is not None and not translation.text:
             translation.text = source.text
             translation.attrib.pop("type", None)
+    write_ts(tree, path)
+
+
+def write_ts(tree: ElementTree.ElementTree, path: Path) -> None:
     body = ElementTree.tostring(tree.getroot(), encoding="unicode")
     path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', "utf-8")
 
