@@ -414,3 +414,13 @@ def test_an_unusable_index_is_reported_and_the_window_still_works(qtbot, library
     assert not window.status.progress.isVisible()
     qtbot.keyClick(window.view, Qt.Key.Key_Equal, Ctrl)  # still alive and responsive
     close_window(window)
+
+
+def test_keyboard_focus_starts_in_the_article_list(qtbot, library):
+    window = open_window(qtbot, library)
+    assert QApplication.focusWidget() is window.list
+    first = window.list.currentIndex().row()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert window.list.currentIndex().row() == first + 1  # the next article, not a filter
+    assert window.filters.source.currentIndex() == 0
+    close_window(window)

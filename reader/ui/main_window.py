@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self._connect()
         restore_window(self)
         self.bookmarks.show_current()
+        # The first key a reader presses moves through the articles, not through a filter.
+        self.list.setFocus()
         # Reading starts once the window has painted: it appears at once and fills in, and the
         # worker's imports don't compete with that first paint for the interpreter. A window
         # that is not drawn soon (started minimised, hidden) starts reading anyway.
