@@ -424,3 +424,28 @@ def test_keyboard_focus_starts_in_the_article_list(qtbot, library):
     assert window.list.currentIndex().row() == first + 1  # the next article, not a filter
     assert window.filters.source.currentIndex() == 0
     close_window(window)
+
+
+def _long_source_library(folder):
+    folder.mkdir()
+    for i in range(60):
+        source = f"القاهرة - مكتب الجزيرة - محمد عبد الرحمن البلهاسي وأحمد علي {i}:"
+        title = f"عنوان طويل جدا لمقال إخباري رقم {i} عن الاجتماع الوزاري في العاصمة"
+        (folder / f"{i:03}.txt").write_text(
+            f"{title}\n{source}\n2023-09-{i % 28 + 1:02}\n\nنص المقال {i}.\n", "utf-8"
+        )
+    return folder
+
+
+def test_titles_take_the_room_and_the_users_widths_are_kept(qtbot, tmp_path):
+    library = _long_source_library(tmp_path / "news")
+    window = open_window(qtbot, library)
+    header = window.list.header()
+    width = window.list.viewport().width()
+    assert header.sectionSize(Column.TITLE) > 0.45 * width
+    assert header.sectionSize(Column.DATE) >= window.list.sizeHintForColumn(Column.DATE)
+    header.resizeSection(Column.SOURCE, 150)
+    close_window(window)
+    again = open_window(qtbot, library)
+    assert again.list.header().sectionSize(Column.SOURCE) == 150
+    close_window(again)

@@ -6,7 +6,15 @@ first match, the matching words in bold.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -150,11 +158,40 @@ class ArticleList(QTreeView):
         # Qt derives the default minimum from the font's widest glyphs, which with the Arabic
         # fallback font comes out at over 100 px: wider than the bookmark and date columns.
         header.setMinimumSectionSize(self.fontMetrics().height())
-        # Sized by content rather than fixed pixels: a font or style change re-measures them.
-        for column in Column:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        self._set_resize_modes()
         self.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
         # Search results come best first: no column's sort indicator applies then.
         model.view_changed.connect(lambda: header.setSortIndicatorShown(not model.searching()))
         header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))
+        model.view_changed.connect(self._fit_once)
+        self._fitted = False
+
+    def _set_resize_modes(self) -> None:
+        # The title takes the room the others leave; the others are the user's to resize
+        # (and remembered), sized to their content until the user does.
+        header = self.header()
+        for column in Column:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+
+    def restore_columns(self, state: QByteArray) -> bool:
+        """The user's own column widths and sort, if there are any saved."""
+        restored = bool(state) and self.header().restoreState(state)
+        self._set_resize_modes()  # a state saved by an older version held other modes
+        self._fitted = restored
+        return restored
+
+    def _fit_once(self) -> None:
+        if not self._fitted and self.model().rowCount():
+            self._fitted = True
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size the columns but the title to what they show, each at most a quarter of the
+        list: a long byline must not squeeze the titles to a few letters."""
+        header = self.header()
+        most = max(self.viewport().width() // 4, header.minimumSectionSize())
+        for column in Column:
+            if column != Column.TITLE:
+                wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+                header.resizeSection(column, min(wanted, most))

@@ -24,7 +24,7 @@ def restore_window(window: MainWindow) -> None:
     window.restoreState(s.get(S.WINDOW_STATE))
     if not window.splitter.restoreState(s.get(S.SPLITTER_STATE)):
         window.splitter.setSizes(DEFAULT_SPLIT)
-    window.list.header().restoreState(s.get(S.LIST_HEADER_STATE))
+    window.list.restore_columns(s.get(S.LIST_HEADER_STATE))
     family = s.get(S.FONT_FAMILY)
     if window.family_box.findText(family) < 0:
         family = DEFAULT_FAMILY  # the remembered font was uninstalled
