@@ -11,7 +11,6 @@ from pathlib import Path
 
 from reader import APP_NAME
 
-
 _override: Path | None = None
 
 _SOURCE_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
