@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,14 +11,14 @@ from typing import TextIO
 
 from reader import __version__
 from reader.qt import paths
-from reader.text.sanitize import single_line
+from reader.text.sanitize import ESCAPED_IN_JSON, single_line
 
 # The commands import the library, index and store modules when they run: `qari` without a
 # command only needs the parser here, and starting the window fast is worth more.
 
 # JSON leaves these raw, and a terminal may act on them (C1 controls) or let them reorder the
 # line (bidi controls): escape them so piped output cannot spoof or drive the terminal.
-_UNSAFE_IN_JSON = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = ESCAPED_IN_JSON
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.article import Article, Block, BlockKind, article_id, parse_article
+from reader.text.article import Article, Block, BlockKind, parse_article
+from reader.text.identity import article_id
 
 SEED = Path(__file__).resolve().parent.parent / "resources/articles/000_0230be639b82ca88.txt"
 NBSP = "\u00a0"

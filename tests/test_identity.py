@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ENGLISH_ARTICLE, SEED_FILE, long_body
 from reader.text.article import parse_article
 from reader.text.identity import article_id
+
+from conftest import ENGLISH_ARTICLE, SEED_FILE, long_body
 
 SEED = SEED_FILE.read_text("utf-8")
 
@@ -20,8 +21,7 @@ CASES = {
     "seed_nbsp": (SEED.replace(" ", "\u00a0", 40), "7f10ad221cd2a1e7"),
     "english": (ENGLISH_ARTICLE, "3cccd5f359607376"),
     "harakat": (
-        "الْعَرَبِيَّةُ لُغَةٌ جَمِيلَةٌ\nواس\n2021-03-04\n\n"
-        "قَالَ الْمُتَحَدِّثُ إِنَّ الِاجْتِمَاعَ سَيُعْقَدُ غَدًا.\n",
+        "الْعَرَبِيَّةُ لُغَةٌ جَمِيلَةٌ\nواس\n2021-03-04\n\nقَالَ الْمُتَحَدِّثُ إِنَّ الِاجْتِمَاعَ سَيُعْقَدُ غَدًا.\n",
         "53ea82660555e0e4",
     ),
     "zero_width": (

@@ -19,12 +19,18 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.library.reading import DIRECTION_SAMPLE, read_entry
-from reader.text import article, decoding, normalize
+from reader.library.reading import read_entry
+from reader.text import _fast, decoding, identity, normalize, words
 from reader.text import direction as arabic
-from reader.text.article import Article, Block, BlockKind, article_id, parse_article
+from reader.text.article import Article, Block, BlockKind, parse_article
 from reader.text.decoding import decode_bytes
-from reader.text.direction import article_direction, paragraph_direction, strong_counts
+from reader.text.direction import (
+    PARAGRAPH_SAMPLE,
+    article_direction,
+    paragraph_direction,
+    strong_counts,
+)
+from reader.text.identity import article_id
 from reader.text.normalize import index_text, index_texts, tokens
 
 from conftest import SEED_PARAGRAPHS, long_body
@@ -36,8 +42,9 @@ body = long_body
 
 
 @contextlib.contextmanager
-def slices_of(module, size: int, name: str = "_SLICE"):
-    """Make ``module`` cut its work into slices of ``size`` characters (or bytes)."""
+def slices_of(module, size: int, name: str = "SLICE"):
+    """Make ``module`` (the text modules' _fast by default) cut its work into slices of
+    ``size`` characters (or bytes)."""
     saved = getattr(module, name)
     setattr(module, name, size)
     try:
@@ -139,10 +146,11 @@ def test_a_20mb_article_keeps_its_id_and_direction(huge):
     assert len(indexed) == sum(len(tokens(b.text)) for b in a.blocks)
 
 
-def test_direction_is_decided_by_the_opening_of_a_long_article(tmp_path):
-    # Captions aside, the first DIRECTION_SAMPLE characters decide: an English tail after
-    # that many Arabic characters does not make the article left-to-right.
-    arabic_part = body(DIRECTION_SAMPLE + 1000, "\n\n")
+def test_one_giant_paragraph_does_not_outvote_a_long_article(tmp_path):
+    # Each paragraph counts by its opening PARAGRAPH_SAMPLE characters: a 300,000-character
+    # English tail after twice that many Arabic characters does not make the article
+    # left-to-right.
+    arabic_part = body(2 * PARAGRAPH_SAMPLE + 1000, "\n\n")
     path = tmp_path / "mixed.txt"
     path.write_text(HEADER + arabic_part + "\n\n" + "English words. " * 20_000 + "\n", "utf-8")
     assert read_entry(str(path)).entry.direction == "rtl"
@@ -168,10 +176,10 @@ def test_index_texts_folds_slice_by_slice(monkeypatch):
     whole = fold(text)  # the reference: all of it in one go
     monkeypatch.setattr(normalize, "_fold_tokens", recording)
     assert index_texts([text, text]).split() == (whole + " " + whole).split()
-    assert max(seen) <= normalize._SLICE and len(seen) > 2 * len(text) // normalize._SLICE
+    assert max(seen) <= _fast.SLICE and len(seen) > 2 * len(text) // _fast.SLICE
     seen.clear()
     assert index_text(text) == whole
-    assert max(seen) <= normalize._SLICE
+    assert max(seen) <= _fast.SLICE
 
 
 _PIECES = st.lists(
@@ -188,7 +196,7 @@ _PIECES = st.lists(
 @given(_PIECES, st.integers(1, 12))
 def test_articles_parse_the_same_in_tiny_slices(text, size):
     whole = parse_article(text)
-    with slices_of(article, size), slices_of(article, max(size, 2), "_ID_WINDOW"):
+    with slices_of(_fast, size), slices_of(identity, max(size, 2), "_ID_WINDOW"):
         sliced = parse_article(text)
         assert sliced == whole
         assert sliced.words == whole.words == reference_words(whole)
@@ -201,7 +209,7 @@ def test_articles_parse_the_same_in_tiny_slices(text, size):
 def test_index_text_is_the_same_in_tiny_slices(texts, size):
     joined = "\n".join(texts)
     whole = index_text(joined)
-    with slices_of(normalize, size):
+    with slices_of(_fast, size):
         sliced = index_texts(texts)
         if not re.search(f"[^ \n]{{{size}}}", joined):  # else a token may be cut in two
             assert sliced.split() == whole.split()
@@ -216,7 +224,7 @@ def test_directions_are_the_same_in_tiny_slices(texts, size):
     joined = "\n".join(texts)
     expected = [reference_direction(texts), strong_counts(joined)]
     expected += [paragraph_direction(joined, d) for d in ("rtl", "ltr")]
-    with slices_of(arabic, size):
+    with slices_of(_fast, size):
         got = [article_direction(texts), strong_counts(joined)]
         got += [paragraph_direction(joined, d) for d in ("rtl", "ltr")]
     assert got == expected
@@ -239,7 +247,7 @@ def test_decoding_is_the_same_in_tiny_slices(text, codec, size):
     data = text.encode(codec, "replace")
     for damaged in (data, data[:-1], data + b"\xff"):
         whole = outcome(damaged)
-        with slices_of(decoding, size):
+        with slices_of(_fast, size, "DECODE_SLICE"):
             assert outcome(damaged) == whole
 
 
@@ -253,8 +261,8 @@ def test_letters_and_words_are_classified_like_the_unicode_database():
     for i in range(0, len(chars), 64):
         text = " ".join(chars[i : i + 32]) + "".join(chars[i + 32 : i + 64])
         assert arabic._letter_counts(text) == strong_counts(text)
-        assert article._count_words(text) == reference_word_count(text)
-        assert article._alnum_runs(text) == re.findall(r"[^\W_]+", text)
+        assert words.count_words(text) == reference_word_count(text)
+        assert identity._alnum_runs(text) == re.findall(r"[^\W_]+", text)
 
 
 def test_huge_title_excerpts_are_cut():
@@ -275,11 +283,11 @@ def test_ids_words_and_directions_look_at_bounded_pieces(monkeypatch, huge):
 
         return record
 
-    monkeypatch.setattr(article, "_id_words", recording("id", article._id_words))
+    monkeypatch.setattr(identity, "_id_words", recording("id", identity._id_words))
     monkeypatch.setattr(arabic, "_letter_counts", recording("letters", arabic._letter_counts))
-    monkeypatch.setattr(article, "_count_words", recording("words", article._count_words))
+    monkeypatch.setattr(words, "count_words", recording("words", words.count_words))
     article_id(a)
     article_direction([a.title, *(b.text for b in a.blocks)])
     assert a.words
-    assert max(seen["id"]) <= article._ID_WINDOW
-    assert max(seen["letters"]) <= arabic._SLICE and max(seen["words"]) <= article._SLICE
+    assert max(seen["id"]) <= identity._ID_WINDOW
+    assert max(seen["letters"]) <= _fast.SLICE and max(seen["words"]) <= _fast.SLICE

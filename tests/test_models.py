@@ -122,3 +122,92 @@ def test_read_state_follows_the_user_state(model, qtbot):
     assert Qt.ItemDataRole.FontRole in blocker.args[2]
     assert model.index(row, Column.TITLE).data(Qt.ItemDataRole.FontRole) is None
     assert "id1" in model.user_state.store.read_ids()  # committed before it was shown
+
+
+# --- search snippets: computed off the GUI thread, from a bounded read -----------------------
+
+
+def _file_model(state, paths: list) -> ArticleListModel:
+    """A model over real article files, keyed 1, 2, … in the order given."""
+    catalog = Catalog()
+    catalog.apply(
+        ArticleMeta(f"f{key}", str(p), p.stem, "", None, "rtl", 1, "utf-8", key=key)
+        for key, p in enumerate(paths, 1)
+    )
+    model = ArticleListModel(catalog, state)
+    model.refresh()
+    return model
+
+
+def _snippet_arrives(qtbot, model, row: int):
+    """Ask the row's snippet as the list's paint does: None at once, then dataChanged."""
+
+    def for_the_row(top_left, bottom_right, roles) -> bool:
+        return top_left.row() == bottom_right.row() == row and Role.SNIPPET in roles
+
+    index = model.index(row, Column.TITLE)
+    with qtbot.waitSignal(model.dataChanged, check_params_cb=for_the_row, timeout=10_000):
+        assert index.data(Role.SNIPPET) is None  # nothing read on the GUI thread
+    return index.data(Role.SNIPPET)
+
+
+def test_a_huge_matching_file_is_not_parsed_in_paint(qtbot, state, tmp_path, qtmodeltester):
+    from reader.text.query import parse_query
+
+    from conftest import long_body
+
+    huge = tmp_path / "huge.txt"
+    body = long_body(11_200_000, "\n\n")
+    huge.write_text(f"خبر طويل\nأ ف ب\n2020-01-01\n\n{body}\n", "utf-8")
+    assert huge.stat().st_size > 20_000_000
+    model = _file_model(state, [huge])
+    model.set_hits(Hits([1], ranked=True), parse_query("فوستوشني"))
+    snippet = _snippet_arrives(qtbot, model, 0)
+    assert "فوستوشني" in snippet.text and snippet.spans
+    qtmodeltester.check(model)
+
+
+def test_small_files_get_their_snippets_the_same_way(qtbot, state, tmp_path):
+    from reader.text.query import parse_query
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("الأول\n\nقال الرئيس إن المحادثات جرت.\n", "utf-8")
+    second.write_text("الثاني\n\nوأكد الرئيس أن الموضوع مهم.\n", "utf-8")
+    model = _file_model(state, [first, second])
+    model.set_hits(Hits([1, 2], ranked=True), parse_query("رئيس"))
+    assert _snippet_arrives(qtbot, model, 0).text == "قال الرئيس إن المحادثات جرت."
+    assert _snippet_arrives(qtbot, model, 1).text == "وأكد الرئيس أن الموضوع مهم."
+    assert model.index(0, Column.TITLE).data(Role.SNIPPET).spans == [(4, 10)]  # cached
+
+
+def test_a_changed_search_never_shows_the_old_terms(qtbot, state, tmp_path):
+    from reader.text.query import parse_query
+
+    paths = []
+    for n in range(30):
+        path = tmp_path / f"{n:02}.txt"
+        path.write_text(f"خبر {n}\n\nذكر الكرملين وذكر فوستوشني في النص {n}.\n", "utf-8")
+        paths.append(path)
+    model = _file_model(state, paths)
+    seen: list[tuple[int, str]] = []
+
+    def record(top_left, _bottom_right, roles) -> None:
+        if Role.SNIPPET in roles:
+            seen.append((top_left.row(), top_left.data(Role.SNIPPET).text))
+
+    model.dataChanged.connect(record)
+    keys = list(range(1, 31))
+    model.set_hits(Hits(keys, ranked=True), parse_query("الكرملين"))
+    for row in range(model.rowCount()):  # queued, and most still waiting when the terms change
+        assert model.index(row, Column.TITLE).data(Role.SNIPPET) is None
+    model.set_hits(Hits(keys, ranked=True), parse_query("فوستوشني"))
+    seen.clear()
+    last = _snippet_arrives(qtbot, model, 5)
+    qtbot.wait(200)  # anything of the first search still in flight would have arrived by now
+    assert "فوستوشني" in last.text
+    for row, text in seen:
+        spans = model.index(row, Column.TITLE).data(Role.SNIPPET).spans
+        assert [text.encode("utf-16-le")[a * 2 : b * 2].decode("utf-16-le") for a, b in spans] == [
+            "فوستوشني"
+        ]
+    assert {row for row, _ in seen} == {5}  # only what was asked during this search

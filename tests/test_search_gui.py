@@ -42,6 +42,21 @@ def type_search(qtbot, window, text: str) -> None:
         type_text(window.search_box, text)
 
 
+def snippet_of(qtbot, window, row: int):
+    """A row's snippet: read off the GUI thread, so it may arrive after the row is listed."""
+    index = window.model.index(row, Column.TITLE)
+    snippet = index.data(Role.SNIPPET)
+    if snippet is None:
+
+        def for_the_row(top_left, _bottom_right, roles) -> bool:
+            return top_left.row() == row and Role.SNIPPET in roles
+
+        with qtbot.waitSignal(window.model.dataChanged, check_params_cb=for_the_row):
+            pass
+        snippet = index.data(Role.SNIPPET)
+    return snippet
+
+
 def highlighted_words(window) -> list[str]:
     return [s.cursor.selectedText() for s in window.view.extraSelections()]
 
@@ -80,7 +95,7 @@ def test_results_show_snippets_and_nothing_found_is_empty(qtbot, news):
     window = open_window(qtbot, news)
     type_search(qtbot, window, "فوستوشني")
     rows = {window.model.index(r, Column.TITLE).data(): r for r in range(window.model.rowCount())}
-    snippet = window.model.index(rows[SEED_TITLE], Column.TITLE).data(Role.SNIPPET)
+    snippet = snippet_of(qtbot, window, rows[SEED_TITLE])
     assert "فوستوشني" in snippet.text and snippet.spans
     window.search_box.clear()
     type_search(qtbot, window, "كلمةغيرموجودة")

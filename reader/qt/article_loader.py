@@ -7,21 +7,18 @@ if still waiting and their results dropped if already read, so clicking quickly 
 the list always ends with the last clicked article, and at most one long article is being
 parsed at any time (memory stays bounded).
 
-The worker is a daemon Python thread rather than a QThread: it may be mid-parse when a
-window (and this loader) is destroyed or the application quits, which a QThread object
-does not survive.
+The worker thread is reader.qt.worker's (a daemon thread; see there why).
 """
 
 from __future__ import annotations
 
-import collections
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 
 from reader.library.reading import Opened, open_excerpt
+from reader.qt.worker import Job, Ticket, Worker
 
 __all__ = ["SYNC_BYTES", "ArticleLoader", "Result"]
 
@@ -31,79 +28,27 @@ SYNC_BYTES = 256 * 1024
 Result = Opened | Exception  # OSError / DecodeError (a ValueError) with a reason, or a bug
 
 
-class _Ticket:
-    """One loader's request counter; plain Python, so the worker may read it."""
-
-    __slots__ = ("latest",)
-
-    def __init__(self) -> None:
-        self.latest = 0
-
-
 @dataclass(eq=False)
-class _Request:
-    ticket: _Ticket
+class _Request(Job):
+    ticket: Ticket
     generation: int
     path: str
-    result: Result | None = field(default=None)
+    result: Opened | None = field(default=None)
 
     def stale(self) -> bool:
         return self.generation != self.ticket.latest
 
-
-class _Relay(QObject):
-    """Lives in the GUI thread; its signal carries finished requests there (queued)."""
-
-    done = Signal(object)
+    def run(self) -> None:
+        self.result = open_excerpt(self.path)
 
 
-class _Worker:
-    def __init__(self) -> None:
-        self.relay = _Relay()
-        self._wake = threading.Condition()
-        self._queue: collections.deque[_Request] = collections.deque()
-        self._thread: threading.Thread | None = None
-
-    def submit(self, request: _Request) -> None:
-        with self._wake:
-            # The same loader's older requests are superseded: never read them.
-            kept = [r for r in self._queue if r.ticket is not request.ticket]
-            self._queue = collections.deque([*kept, request])
-            self._wake.notify()
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._run, name="article-reader", daemon=True
-                )
-                self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            with self._wake:
-                while not self._queue:
-                    self._wake.wait()
-                request = self._queue.popleft()
-            if request.stale():
-                continue
-            try:
-                request.result = open_excerpt(request.path)
-            except Exception as err:  # reported in the pane, never kills the thread
-                # A traceback would keep the frames, and so the whole text, alive.
-                request.result = err.with_traceback(None)
-            if not request.stale():
-                try:
-                    self.relay.done.emit(request)
-                except RuntimeError:
-                    return  # the application is gone
-            del request
+_worker: Worker | None = None
 
 
-_worker: _Worker | None = None
-
-
-def _shared_worker() -> _Worker:
+def _shared_worker() -> Worker:
     global _worker
     if _worker is None:
-        _worker = _Worker()  # first use is on the GUI thread: the relay lives there
+        _worker = Worker("article-reader")  # first use is on the GUI thread: the relay too
     return _worker
 
 
@@ -114,7 +59,7 @@ class ArticleLoader(QObject):
         super().__init__(parent)
         self.setObjectName("articleLoader")
         self._sync_bytes = sync_bytes
-        self._ticket = _Ticket()
+        self._ticket = Ticket()
         self._callback: Callable[[Result], None] | None = None
         _shared_worker().relay.done.connect(self._on_done)
 
@@ -156,7 +101,7 @@ class ArticleLoader(QObject):
         if request.ticket is not self._ticket or request.stale() or self._callback is None:
             return
         callback, self._callback = self._callback, None
-        result = request.result
-        request.result = None
+        result: Result | None = request.error if request.error is not None else request.result
+        request.result = request.error = None
         assert result is not None
         callback(result)

@@ -25,6 +25,7 @@ from reader.text.sanitize import single_line
 if TYPE_CHECKING:
     from reader.library.entries import ArticleMeta
     from reader.library.index import Hits
+    from reader.qt.snippet_loader import SnippetLoader
     from reader.qt.user_state import UserState
     from reader.text.query import Term
     from reader.text.snippets import Snippet
@@ -96,7 +97,8 @@ class ArticleListModel(QAbstractTableModel):
         self._sort_before_search = (self.spec.sort, self.spec.descending)
         self.arabic_digits = False  # show dates with ٠١٢٣…
         self._terms: list[Term] = []
-        self._snippets: dict[str, Snippet | None] = {}  # by path, for the search in force
+        # Made by the first search: until then the modules that read files stay unloaded.
+        self._snippet_loader: SnippetLoader | None = None
         user_state.bookmark_changed.connect(self._on_bookmark_changed)
         user_state.bookmarks_reset.connect(self._on_bookmarks_reset)
         user_state.read_changed.connect(self._on_read)
@@ -183,23 +185,19 @@ class ArticleListModel(QAbstractTableModel):
             case Role.MISSING:
                 return missing
             case Role.SNIPPET:
-                return self._snippet(meta) if self._terms and not missing else None
+                return self._snippet(meta) if not missing else None
         return None
 
     def _snippet(self, meta: ArticleMeta) -> Snippet | None:
-        # Asked only for the rows on screen: reading a few files as they scroll into view
-        # costs less than storing every article's text.
-        if meta.path not in self._snippets:
-            from reader.library.reading import read_article
-            from reader.text.decoding import DecodeError
-            from reader.text.snippets import make_snippet
+        # Asked from the delegate's paint, for the rows on screen: never read a file here.
+        loader = self._snippet_loader
+        return loader.snippet(meta.id, meta.path) if loader is not None else None
 
-            try:
-                snippet = make_snippet(read_article(meta.path), self._terms)
-            except (OSError, DecodeError):
-                snippet = None
-            self._snippets[meta.path] = snippet
-        return self._snippets[meta.path]
+    def _on_snippet(self, article_id: str, path: str) -> None:
+        row = self._row_of.get(article_id)
+        if row is not None and self._rows[row].path == path:  # still listed, same file
+            index = self.index(row, Column.TITLE)
+            self.dataChanged.emit(index, index, [Role.SNIPPET])
 
     def roleNames(self) -> dict[int, bytes]:
         names = super().roleNames()
@@ -220,7 +218,8 @@ class ArticleListModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Recompute the rows from the catalog (after it changed, or the view spec did)."""
         self.beginResetModel()
-        self._snippets.clear()  # a file may have changed
+        if self._snippet_loader is not None:
+            self._snippet_loader.reset(self._terms)  # a file may have changed
         self._rows = self.catalog.view(self.spec)
         self._row_of = {m.id: row for row, m in enumerate(self._rows)}
         self.endResetModel()
@@ -284,7 +283,13 @@ class ArticleListModel(QAbstractTableModel):
         ``terms`` are what each result's snippet shows matches of.
         """
         self._terms = list(terms or []) if hits is not None else []
-        self._snippets.clear()
+        if self._snippet_loader is None and hits is not None:
+            from reader.qt.snippet_loader import SnippetLoader
+
+            self._snippet_loader = SnippetLoader(self)
+            self._snippet_loader.ready.connect(self._on_snippet)
+        if self._snippet_loader is not None:
+            self._snippet_loader.reset(self._terms)
         if hits is None and self.spec.hits is None:
             return
         if hits is not None and self.spec.hits is None:

@@ -25,6 +25,8 @@ import os
 import re
 from dataclasses import dataclass
 
+from reader.text import _fast
+
 __all__ = ["DecodeError", "Decoded", "decode_bytes", "read_text_file"]
 
 EMPTY = "empty file"
@@ -36,10 +38,6 @@ NOT_TEXT = "not text in any supported encoding"
 _SAMPLE = 64 * 1024
 # The cp1256/ISO-8859-6 score is settled after a few dozen words; keep its regexes cheap.
 _SCORE_SAMPLE = 16 * 1024
-# Larger data is decoded (and scanned) this many bytes at a time: one C call over megabytes
-# holds the interpreter for a tenth of a second, and the GUI reads small libraries on a
-# thread of its own process. The result is the same as decoding all of it at once.
-_SLICE = 256 * 1024
 
 # C0 controls that never occur in prose. \t \n \r \f are normal; \v is how Word exports
 # manual line breaks, so it is not evidence of binary data either.
@@ -142,19 +140,25 @@ def read_text_file(path: str | os.PathLike[str], max_bytes: int = 64 * 1024 * 10
 
 
 def _decode(data: bytes, codec: str, errors: str = "strict") -> str:
-    """data.decode(codec, errors), _SLICE bytes at a time on large data."""
-    if len(data) <= _SLICE:
+    """data.decode(codec, errors), DECODE_SLICE bytes at a time on large data.
+
+    One C call over megabytes holds the interpreter for a tenth of a second (see
+    reader.text._fast); the result is the same as decoding all of it at once.
+    """
+    size = _fast.DECODE_SLICE
+    if len(data) <= size:
         return data.decode(codec, errors)
     decoder = codecs.getincrementaldecoder(codec)(errors)
     view = memoryview(data)
-    parts = [decoder.decode(view[i : i + _SLICE]) for i in range(0, len(data), _SLICE)]
+    parts = [decoder.decode(view[i : i + size]) for i in range(0, len(data), size)]
     parts.append(decoder.decode(b"", final=True))
     return "".join(parts)
 
 
 def _find(text: str, char: str) -> bool:
     """char in text, looked for a slice at a time."""
-    return any(text.find(char, i, i + _SLICE) >= 0 for i in range(0, len(text), _SLICE))
+    size = _fast.DECODE_SLICE
+    return any(text.find(char, i, i + size) >= 0 for i in range(0, len(text), size))
 
 
 def _decode_utf16_no_bom(data: bytes) -> tuple[str | None, str]:
@@ -191,7 +195,7 @@ def _decode_unicode(data: bytes, codec: str, *, need_evidence: bool) -> str | No
         return _decode(data, codec)
     except UnicodeDecodeError as exc:
         first = exc
-    if len(data) > _SLICE:  # the error's place in the whole of the data
+    if len(data) > _fast.DECODE_SLICE:  # the error's place in the whole of the data
         try:
             data.decode(codec)  # stops at the first error
         except UnicodeDecodeError as exc:
@@ -207,8 +211,9 @@ def _decode_unicode(data: bytes, codec: str, *, need_evidence: bool) -> str | No
     if errors > _MAX_ERROR_RATIO * len(data):
         return None
     if need_evidence:
+        size = _fast.DECODE_SLICE
         ascii_chars = sum(
-            len(text[i : i + _SLICE].encode("ascii", "ignore")) for i in range(0, len(text), _SLICE)
+            len(text[i : i + size].encode("ascii", "ignore")) for i in range(0, len(text), size)
         )
         multibyte = len(text) - ascii_chars - _count(text, "\ufffd")
         if multibyte < 2 * errors:
@@ -218,7 +223,8 @@ def _decode_unicode(data: bytes, codec: str, *, need_evidence: bool) -> str | No
 
 def _count(text: str, char: str) -> int:
     """text.count(char), a slice at a time."""
-    return sum(text.count(char, i, i + _SLICE) for i in range(0, len(text), _SLICE))
+    size = _fast.DECODE_SLICE
+    return sum(text.count(char, i, i + size) for i in range(0, len(text), size))
 
 
 class _LegacyProfile:
@@ -276,8 +282,9 @@ _ISO8859_6 = _LegacyProfile("iso8859-6")
 
 
 def _guess_legacy(data: bytes) -> str:
-    for i in range(0, len(data), _SLICE):
-        piece = data[i : i + _SLICE]
+    size = _fast.DECODE_SLICE
+    for i in range(0, len(data), size):
+        piece = data[i : i + size]
         if len(piece.translate(None, _ISO8859_6.undefined)) != len(piece):
             return "cp1256"  # ISO-8859-6 leaves 45 byte values undefined; cp1256 none
     sample = data[:_SCORE_SAMPLE]

@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reader.text.article import Article, Block, BlockKind
-from reader.text.direction import article_direction
+from reader.text.article import Article, Block
+from reader.text.direction import article_direction_of
 
 __all__ = [
     "PIECE_CHARS",
@@ -35,10 +35,6 @@ PIECE_CHARS = 4_000
 _SENTENCE_BREAKS = (". ", "! ", "? ", "\u061f ", "\u2026 ", "\u06d4 ", "\u061b ", "; ", ": ")
 # A hard cut (no space at all) moves back this far at most to keep marks with their letter.
 _MAX_MARK_RUN = 32
-# The article's direction is decided by its opening: counting the letters of megabytes
-# holds the interpreter for a tenth of a second at a time, and tells nothing more.
-DIRECTION_SAMPLE = 10_000
-_DIRECTION_BUDGET = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +42,7 @@ class Excerpt:
     """As much of an article as the reading pane shows."""
 
     article: Article  # title, source, date; the blocks up to the limit (the last one cut short)
-    direction: str  # "rtl" or "ltr": the article's base direction
+    direction: str  # "rtl" or "ltr": the whole article's, as the library lists it
     minutes: int  # reading time of the whole article (estimated when not all is shown)
     left_out: int  # characters of body text not in ``article`` (0: all of it is there)
 
@@ -78,19 +74,8 @@ def excerpt(article: Article, limit: int = SHOWN_CHARS) -> Excerpt:
     if left_out:
         # Counting the words of 20 MB takes a second; the shown part's density will do.
         minutes = math.ceil(minutes * total / max(used, 1))
-    return Excerpt(shown, _direction(shown), minutes, left_out)
-
-
-def _direction(article: Article) -> str:
-    sample = [article.title[:DIRECTION_SAMPLE]]
-    budget = _DIRECTION_BUDGET
-    for block in article.blocks:
-        if block.kind != BlockKind.CAPTION:
-            sample.append(block.text[:DIRECTION_SAMPLE])
-            budget -= len(sample[-1])
-            if budget <= 0:
-                break
-    return article_direction(sample)
+    # Of the whole article, not of the part shown: the list says what the pane shows.
+    return Excerpt(shown, article_direction_of(article), minutes, left_out)
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:

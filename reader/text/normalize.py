@@ -34,16 +34,19 @@ the rules or the Unicode database: an index built under another value must be re
 from __future__ import annotations
 
 import bisect
-import codecs
 import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from reader.text import _fast
+
 __all__ = [
+    "ALEF_FORMS",
     "NORMALIZATION_VERSION",
     "Token",
+    "fold_alef",
     "index_text",
     "index_texts",
     "normalize_query_word",
@@ -68,11 +71,22 @@ class Token:
 
 # --- the per-character rule ----------------------------------------------------------------
 
+# آ أ إ ٱ: the alef forms folded to bare ا, here and in the parser's comparisons (agency
+# names, month names, navigation lines), so that both spell a word alike.
+ALEF_FORMS = "\u0622\u0623\u0625\u0671"
+_ALEF = "\u0627"
+
+
+def fold_alef(s: str) -> str:
+    """Every one of ALEF_FORMS in ``s`` becomes ا (the rest is left as it is)."""
+    # str.translate looks every character up in a dict; four replace scans cost a tenth.
+    for form in ALEF_FORMS:
+        s = s.replace(form, _ALEF)
+    return s
+
+
 _LETTER_FOLDS = {
-    "\u0622": "\u0627",  # آ
-    "\u0623": "\u0627",  # أ
-    "\u0625": "\u0627",  # إ
-    "\u0671": "\u0627",  # ٱ
+    **dict.fromkeys(ALEF_FORMS, _ALEF),
     "\u0649": "\u064a",  # ى
     "\u0629": "\u0647",  # ة
     "\u06a9": "\u0643",  # Persian ک
@@ -82,6 +96,8 @@ _LETTER_FOLDS = {
 _HAMZA = "\u0654"
 _HAMZA_COMPOSED = {"و": "ؤ", "ي": "ئ", "\u06d5": "\u06c0", "\u06c1": "\u06c2", "\u06d2": "\u06d3"}
 _KEEP_COMPOSED = frozenset(_HAMZA_COMPOSED.values())
+# A rule by Unicode category, wider than reader.text.sanitize's named sets on purpose: a
+# search must see through every format character (Cf), including ones no news text uses.
 _DROPPED_CATEGORIES = frozenset(("Mn", "Me", "Cf"))
 
 
@@ -251,27 +267,10 @@ _FAST_CHARS = (
 )
 
 
-def _expand_class(spec: str) -> list[str]:
-    """The characters of a regex class body made of single characters and a-b ranges."""
-    chars: list[str] = []
-    i = 0
-    while i < len(spec):
-        if i + 2 < len(spec) and spec[i + 1] == "-":
-            chars.extend(map(chr, range(ord(spec[i]), ord(spec[i + 2]) + 1)))
-            i += 3
-        else:
-            chars.append(spec[i])
-            i += 1
-    return chars
-
-
-def _build_byte_alphabet() -> tuple[str, object, bytes, bytes, bytes]:
-    fast = _expand_class(_FAST_CHARS)
-    if len(fast) > 128:
-        raise AssertionError("the fast alphabet must fit in one byte")  # pragma: no cover
-    # Unused slots get private-use characters (separators to us) so the table is 256 long.
-    padding = [chr(0xF700 + i) for i in range(128 - len(fast))]
-    decoding = "".join(map(chr, range(128))) + "".join(fast) + "".join(padding)
+def _build_byte_alphabet() -> tuple[_fast.Charmap, bytes, bytes, bytes]:
+    # The table's padding (private-use characters) folds to a space, as any separator.
+    table = _fast.Charmap(_FAST_CHARS)
+    decoding = table.chars
     slot = {c: i for i, c in enumerate(decoding)}
     fold = bytearray(range(256))
     delete = bytearray()
@@ -298,24 +297,20 @@ def _build_byte_alphabet() -> tuple[str, object, bytes, bytes, bytes]:
             kinds[fold[i]] = ord("a")
         elif kept != " ":  # pragma: no cover
             raise AssertionError(f"byte {i} folds to {kept!r}")
-    return decoding, codecs.charmap_build(decoding), bytes(fold), bytes(delete), bytes(kinds)
+    return table, bytes(fold), bytes(delete), bytes(kinds)
 
 
-_DECODING, _ENCODING_MAP, _BYTE_FOLD, _BYTE_DELETE, _BYTE_KIND = _build_byte_alphabet()
-_charmap_encode = codecs.charmap_encode
-_charmap_decode = codecs.charmap_decode
+_TABLE, _BYTE_FOLD, _BYTE_DELETE, _BYTE_KIND = _build_byte_alphabet()
+_DECODING = _TABLE.chars
 
 
-def _fold_unencodable(exc: UnicodeError) -> tuple[str, int]:
-    # Called by the codec with each run of characters outside the byte alphabet. A result
-    # that is itself outside it makes the codec raise UnicodeEncodeError.
-    if not isinstance(exc, UnicodeEncodeError):  # pragma: no cover - only registered for encoding
-        raise exc
-    return exc.object[exc.start : exc.end].translate(_TOKEN_PIECES), exc.end
+def _fold_unencodable(run: str) -> str:
+    # Each run of characters outside the byte alphabet. A result that is itself outside it
+    # makes the codec raise UnicodeEncodeError.
+    return run.translate(_TOKEN_PIECES)
 
 
-_ERRORS = "qari-search-fold"
-codecs.register_error(_ERRORS, _fold_unencodable)
+_ERRORS = _fast.error_handler("search-fold", _fold_unencodable)
 
 
 _SPACE_RUN = re.compile(rb"  +")
@@ -345,47 +340,33 @@ def _split_letters_digits(folded: bytes) -> bytes:
     return b" ".join([folded[a:b] for a, b in itertools.pairwise([0, *cuts, n])])
 
 
-# Longer texts are folded slice by slice, cut after a space or a line break (where no token
-# runs across), so that no single C call (encode, translate, split, join) works on megabytes
-# and holds the interpreter for long: small libraries are indexed on a thread of the GUI's
-# own process. Articles are a few thousand characters and never sliced.
-_SLICE = 1 << 15
-
-
 def _fold_tokens(text: str, collapse: bool = True) -> str:
     """The tokens of ``text`` separated by single spaces, or (not ``collapse``) by runs of
     them, and maybe with spaces around: FTS5 takes either, and collapsing costs."""
     composed = _HAMZA_SEQUENCE.sub(_compose_hamza, text) if _HAMZA in text else text
     try:
-        encoded = _charmap_encode(composed, _ERRORS, _ENCODING_MAP)[0]
+        encoded = _TABLE.encode(composed, _ERRORS)
     except UnicodeEncodeError:
         return " ".join(_reference_tokens(text))
     folded = _split_letters_digits(encoded.translate(_BYTE_FOLD, _BYTE_DELETE))
     if collapse:
         folded = _SPACE_RUN.sub(b" ", folded).strip(b" ")
-    return _charmap_decode(folded, "strict", _DECODING)[0]
+    return _TABLE.decode(folded)
 
 
 def _text_slices(text: str) -> Iterator[str]:
-    """``text`` in pieces of at most _SLICE characters, cut after a space or a line break.
+    """``text`` in pieces of at most SLICE characters (see reader.text._fast), cut after a
+    space or a line break, where no token runs across.
 
-    Only a run of _SLICE characters without either is cut where it is: that token (no one
+    Only a run of SLICE characters without either is cut where it is: that token (no one
     searches for a 32,768-letter word) then goes into the index as two.
     """
-    start, n = 0, len(text)
-    while n - start > _SLICE:
-        stop = start + _SLICE
-        end = max(text.rfind(" ", start, stop), text.rfind("\n", start, stop)) + 1
-        if end <= start:
-            end = stop
-        yield text[start:end]
-        start = end
-    yield text[start:]
+    return (text[start:end] for start, end in _fast.spans(text, " \n"))
 
 
 def index_text(text: str) -> str:
     """The normalized tokens of ``text`` joined by single spaces: what goes into FTS5."""
-    if len(text) <= _SLICE:
+    if len(text) <= _fast.SLICE:
         return _fold_tokens(text)
     return " ".join(filter(None, _folded_pieces((text,), collapse=True)))
 
@@ -402,24 +383,14 @@ def index_texts(texts: Iterable[str]) -> str:
 
 
 def _folded_pieces(texts: Iterable[str], *, collapse: bool) -> list[str]:
-    """_fold_tokens of "\n".join(texts), in pieces of at most _SLICE characters."""
+    """_fold_tokens of "\n".join(texts), in pieces of at most SLICE characters."""
     pieces: list[str] = []
-    batch: list[str] = []
-    size = 0
-    for text in texts:
-        if size + len(text) > _SLICE and batch:
-            pieces.append(_fold_tokens("\n".join(batch), collapse))
-            batch.clear()
-            size = 0
-        if len(text) > _SLICE:
-            for piece in _text_slices(text):
-                pieces.append(_fold_tokens(piece, collapse))
-            continue
-        batch.append(text)
-        size += len(text) + 1
-    if batch or not pieces:
-        pieces.append(_fold_tokens("\n".join(batch), collapse))
-    return pieces
+    for text, long in _fast.batches(texts):
+        if long:
+            pieces.extend(_fold_tokens(piece, collapse) for piece in _text_slices(text))
+        else:
+            pieces.append(_fold_tokens(text, collapse))
+    return pieces or [_fold_tokens("", collapse)]
 
 
 def tokens(text: str) -> list[str]:

@@ -1,21 +1,89 @@
-"""Untrusted text made safe to show: no control, override or isolate character. Qt-free."""
+"""Untrusted text made safe to show, and the one set of invisible and control characters.
+
+Qt-free. Every module that needs to know which characters are invisible, reorder text or
+could drive a terminal takes them from the named sets below: the parser (what cannot keep
+a line non-empty), the direction rule (what UAX #9 P2 must not see), the display and the
+CLI's JSON output. Search folding has its own, wider rule: it drops every format character
+(Unicode category Cf), see :mod:`reader.text.normalize`.
+"""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["display_safe", "single_line"]
+__all__ = [
+    "BIDI_CONTROLS",
+    "BIDI_EMBEDDINGS",
+    "BIDI_ISOLATES",
+    "BIDI_MARKS",
+    "BOM",
+    "C0_CONTROLS",
+    "C1_CONTROLS",
+    "DEL",
+    "ESCAPED_IN_JSON",
+    "INVISIBLE",
+    "LINE_BREAKS",
+    "SURROGATES",
+    "ZERO_WIDTH",
+    "char_class",
+    "display_safe",
+    "single_line",
+]
+
+
+def _run(first: str, last: str) -> str:
+    return "".join(map(chr, range(ord(first), ord(last) + 1)))
+
+
+# --- the named sets (strings of the characters themselves) ----------------------------------
+
+# C0 controls but \t \n \v \f \r (\v and \f are line breaks in all but name, see LINE_BREAKS).
+C0_CONTROLS = _run("\x00", "\x08") + _run("\x0e", "\x1f")
+DEL = "\x7f"
+C1_CONTROLS = _run("\x80", "\x9f")  # CSI (U+009B) drives a terminal as ESC [ does
+BIDI_EMBEDDINGS = _run("\u202a", "\u202e")  # LRE RLE PDF LRO RLO
+BIDI_ISOLATES = _run("\u2066", "\u2069")  # LRI RLI FSI PDI
+# They reorder whatever follows: they can scramble a list row or spoof a window title.
+BIDI_CONTROLS = BIDI_EMBEDDINGS + BIDI_ISOLATES
+# LRM RLM ALM: zero-width strong characters, which only nudge the neutrals around them.
+BIDI_MARKS = "\u200e\u200f\u061c"
+# ZWSP, ZWNJ, ZWJ, WORD JOINER. ZWNJ and ZWJ are shaping controls Persian and Arabic need.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
+BOM = "\ufeff"  # ZERO WIDTH NO-BREAK SPACE when not at the start of a file
+SURROGATES = _run("\ud800", "\udfff")  # lone ones: Qt and UTF-8 encoders reject them
+LINE_BREAKS = "\v\f\u2028\u2029"  # besides \n and \r
+
+# What takes no room on screen: a line made of these and spaces is blank to the parser.
+INVISIBLE = ZERO_WIDTH + BIDI_MARKS + BIDI_CONTROLS + BOM
+
+
+def char_class(chars: str) -> str:
+    """A regex character class matching exactly ``chars``, runs written as ranges."""
+    codes = sorted(set(map(ord, chars)))
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return f"[{''.join(parts)}]"
+
+
+# json.dumps leaves these raw (it escapes C0 itself), and a terminal may act on them (C1) or
+# let them reorder the line (bidi controls and marks): the CLI writes them as \u escapes.
+ESCAPED_IN_JSON = re.compile(char_class(C1_CONTROLS + BIDI_MARKS + BIDI_CONTROLS))
 
 # --- display sanitising -------------------------------------------------------------
 
 # Article text is untrusted. Removed: C0 controls except \t \n, DEL and C1 controls
-# (ESC/CSI/BEL must never reach a terminal), embedding/override/isolate controls (they
-# can reorder a list row or spoof a window title), stray BOMs and lone surrogates (which
-# Qt and UTF-8 encoders reject). Kept: ZWNJ/ZWJ (Persian/Arabic shaping) and the
-# LRM/RLM/ALM marks, which only nudge neutral characters.
-_REMOVE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+# (ESC/CSI/BEL must never reach a terminal), embedding/override/isolate controls, stray
+# BOMs and lone surrogates. Kept: ZWNJ/ZWJ (Persian/Arabic shaping) and the bidi marks.
+_REMOVE = re.compile(char_class(C0_CONTROLS + DEL + C1_CONTROLS + BIDI_CONTROLS + BOM + SURROGATES))
 # Line breaks in all but name: keep them as breaks rather than gluing lines together.
-_NEWLINES = re.compile("\r\n?|[\v\f\u2028\u2029]")
+_NEWLINES = re.compile(f"\r\n?|{char_class(LINE_BREAKS)}")
 _UNSAFE = re.compile(f"{_REMOVE.pattern}|{_NEWLINES.pattern}")
 
 
