@@ -32,22 +32,30 @@ def _variants(texts: list[str]) -> list[list[str]]:
 
 
 @pytest.mark.parametrize(
-    ("texts", "expected"),
+    ("texts", "direction", "expected"),
     [
-        *((v, PERSIAN) for v in _variants(PERSIAN_TEXT)),
-        *((v, URDU) for v in _variants(URDU_TEXT)),
-        ([SEED_FILE.read_text("utf-8")], ARABIC),
-        (["الْعَرَبِيَّةُ لُغَةٌ جَمِيلَةٌ", "قَالَ الْمُتَحَدِّثُ إِنَّ الِاجْتِمَاعَ فِي الرِّيَاضِ"], ARABIC),
-        ([ENGLISH_ARTICLE], ENGLISH),
-        (["Le ministre a déclaré lundi que les négociations reprendraient"], UNKNOWN),
-        (["2023-09-15 12:30"], UNKNOWN),
-        ([""], UNKNOWN),
+        *((v, "rtl", PERSIAN) for v in _variants(PERSIAN_TEXT)),
+        *((v, "rtl", URDU) for v in _variants(URDU_TEXT)),
+        ([SEED_FILE.read_text("utf-8")], "rtl", ARABIC),
+        (["الْعَرَبِيَّةُ لُغَةٌ جَمِيلَةٌ", "قَالَ الْمُتَحَدِّثُ إِنَّ الِاجْتِمَاعَ فِي الرِّيَاضِ"], "rtl", ARABIC),
+        ([ENGLISH_ARTICLE], "ltr", ENGLISH),
+        (["Le ministre a déclaré lundi que les négociations reprendraient"], "ltr", UNKNOWN),
+        (["2023-09-15 12:30"], "ltr", UNKNOWN),
+        (["2023-09-15 12:30"], "rtl", ARABIC),  # nothing to go by: the rtl default
+        ([""], "ltr", UNKNOWN),
+        ([], "ltr", UNKNOWN),
     ],
 )
-def test_article_language(texts, expected):
-    assert article_language(texts) == expected
+def test_article_language(texts, direction, expected):
+    assert article_language(texts, direction) == expected
 
 
-def test_only_the_opening_is_read():
+def test_a_long_english_quote_opening_an_arabic_article():
+    english = " ".join(["The minister said the talks would resume next week in Geneva."] * 400)
+    arabic = ["في هذا اليوم قال الوزير إن الاجتماع على ما يرام وإن المحادثات ستستأنف"] * 18
+    assert article_language(["عنوان عربي", english, *arabic], "rtl") == ARABIC
+
+
+def test_a_huge_article_costs_no_more_than_a_short_one():
     huge = ["مقال"] + ["في هذا اليوم قال الوزير إن الاجتماع على ما يرام"] * 100_000
-    assert article_language(iter(huge)) == ARABIC
+    assert article_language(huge, "rtl") == ARABIC

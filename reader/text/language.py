@@ -10,18 +10,19 @@ by its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 __all__ = ["ARABIC", "ENGLISH", "PERSIAN", "UNKNOWN", "URDU", "article_language"]
 
 ARABIC, PERSIAN, URDU, ENGLISH, UNKNOWN = "ar", "fa", "ur", "en", ""
 
-# How much text is looked at: the title and the opening say it as well as the whole.
+# How much text is looked at, from the title and this many paragraphs spread over the
+# article: a few thousand letters tell the language as well as the whole.
 SAMPLE_CHARS = 4000
+_PARAGRAPHS = 8
 
 _URDU_ONLY = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2\u06d3]")  # ٹ ڈ ڑ ں ھ ہ ے ۓ
 _ARABIC_SCRIPT = re.compile("[\u0621-\u064a\u0671-\u06d3]")
-_LATIN = re.compile("[A-Za-z]")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|that|for|was|with|said)\b", re.IGNORECASE)
 # Function words, compared with Persian ی ک folded to Arabic ي ك: Persian written in
 # windows-1256 (which has no ی) uses the Arabic letters, so letters alone would not do.
@@ -34,30 +35,28 @@ _ARABIC_WORDS = frozenset(
 )
 
 
-def article_language(texts: Iterable[str]) -> str:
-    """The language of an article given its title and paragraphs (in order)."""
+def article_language(texts: Sequence[str], direction: str) -> str:
+    """The language of an article given its title and paragraphs, in order, and its
+    direction (reader.text.direction): an rtl article is in an Arabic-script language even
+    where a long English quote opens it, an ltr one never is."""
     sample = _sample(texts)
-    script = len(_ARABIC_SCRIPT.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    if script >= latin:
-        if not script:
-            return UNKNOWN
-        if len(_URDU_ONLY.findall(sample)) * 50 >= script:  # Urdu writes them constantly
-            return URDU
+    if direction == "rtl":
+        script = len(_ARABIC_SCRIPT.findall(sample))
+        if script and len(_URDU_ONLY.findall(sample)) * 50 >= script:  # Urdu writes them
+            return URDU  # constantly
         words = sample.translate(_FOLD).split()
         persian = sum(w in _PERSIAN_WORDS for w in words)
         arabic = sum(w in _ARABIC_WORDS for w in words)
         return PERSIAN if persian > arabic else ARABIC
     words = len(sample.split())
-    return ENGLISH if len(_ENGLISH_WORDS.findall(sample)) * 20 >= words else UNKNOWN
+    return ENGLISH if words and len(_ENGLISH_WORDS.findall(sample)) * 20 >= words else UNKNOWN
 
 
-def _sample(texts: Iterable[str]) -> str:
-    parts: list[str] = []
-    budget = SAMPLE_CHARS
-    for text in texts:
-        parts.append(text[:budget])
-        budget -= len(parts[-1])
-        if budget <= 0:
-            break
-    return "\n".join(parts)
+def _sample(texts: Sequence[str]) -> str:
+    """The title and a few paragraphs spread over the article, not only its opening."""
+    if not texts:
+        return ""
+    body = texts[1:]
+    step = max(1, len(body) // _PARAGRAPHS)
+    picked = [texts[0], *body[::step][:_PARAGRAPHS]]
+    return "\n".join(text[: SAMPLE_CHARS // len(picked)] for text in picked)
