@@ -12,7 +12,7 @@ from reader.qt.actions import ActionId
 from reader.qt.models import Column
 from reader.qt.themes import Theme, apply_theme
 
-from conftest import SEED_TITLE
+from conftest import ENGLISH_ARTICLE, SEED_FILE, SEED_TITLE
 from gui_helpers import close_window, open_window
 
 pytestmark = pytest.mark.gui
@@ -173,10 +173,15 @@ def test_shortcuts_help_lists_the_actions(qtbot, library):
 def test_paragraph_bookmarks_jump_to_their_paragraph(qtbot, library):
     window = open_window(qtbot, library)
     window.resize(900, 500)
+    from reader.text.anchoring import anchor_block
+    from reader.text.article import parse_article
+
     the_seed = seed_id(window)
-    target = 20
+    target = 18  # in the article's own blocks: the pane's document has a title and more first
+    article = parse_article(SEED_FILE.read_text("utf-8"))
     text = window.session.catalog.by_id(the_seed)
-    window.user_state.add_mark(the_seed, target, "A note in English", text.title, text.path)
+    anchor = anchor_block(article, target)
+    window.user_state.add_mark(the_seed, anchor, "A note in English", text.title, text.path)
     other = next(m for m in window.session.catalog.articles() if m.id != the_seed)
     window.select_article(other.id)
     wait_ready(qtbot, window)
@@ -187,7 +192,8 @@ def test_paragraph_bookmarks_jump_to_their_paragraph(qtbot, library):
     window.marks_panel.list.itemClicked.emit(item)
     qtbot.waitUntil(lambda: window.current.id == the_seed and not window.view.is_busy())
     top = window.view.cursorForPosition(QPoint(window.view.viewport().width() // 2, 4))
-    assert abs(top.blockNumber() - target) <= 1
+    assert window.view.article_block_at_top() == target
+    assert top.block().text() == article.blocks[target].text
     [mark] = window.user_state.marks()
     window.marks_panel.remove_requested.emit(mark)
     assert window.user_state.marks() == []
@@ -246,4 +252,50 @@ def test_every_control_has_an_accessible_name(qtbot, library):
         if focusable and not widget.accessibleName() and not has_text:
             unnamed.append(f"{type(widget).__name__}:{widget.objectName()}")
     assert unnamed == []
+    close_window(window)
+
+
+def test_digits_and_hijri_dates_in_the_meta_line_and_the_list(qtbot, library):
+    window = open_window(qtbot, library)
+    window.select_article(seed_id(window))
+    wait_ready(qtbot, window)
+    hijri = window.view_choices.hijri
+    assert not hijri.isChecked() and window.list.isColumnHidden(Column.HIJRI)
+    hijri.setChecked(True)
+    qtbot.waitUntil(lambda: "صفر" in window.view.document().findBlockByNumber(1).text())
+    assert "15 سبتمبر 2023 (30 صفر 1445 هـ)" in window.view.document().findBlockByNumber(1).text()
+    assert not window.list.isColumnHidden(Column.HIJRI)
+    row = window.model.row_of(seed_id(window))
+    assert window.model.index(row, Column.HIJRI).data() == "30 صفر 1445 هـ"
+    window.view_choices.digits.setChecked(True)
+    qtbot.waitUntil(lambda: "١٥ سبتمبر" in window.view.document().findBlockByNumber(1).text())
+    assert window.model.index(row, Column.HIJRI).data() == "٣٠ صفر ١٤٤٥ هـ"
+    close_window(window)
+    again = open_window(qtbot, library)  # remembered
+    assert again.view_choices.hijri.isChecked() and not again.list.isColumnHidden(Column.HIJRI)
+    close_window(again)
+
+
+def test_persian_urdu_and_english_articles_speak_their_own_language(qtbot, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    (folder / "fa.txt").write_text(
+        "سفر رئیس‌جمهور به نیویورک\nایرنا\n2023-09-15\n\nرئیس‌جمهور روز دوشنبه برای شرکت در"
+        " نشست سالانه به نیویورک رفت و گفت که این سفر مهم است.\n", "utf-8"
+    )  # fmt: skip
+    (folder / "ur.txt").write_text(
+        "پاکستان میں بارشیں\nاے پی پی\n2023-09-14\n\nمحکمہ موسمیات کے مطابق ملک کے بیشتر"
+        " حصوں میں تیز ہواؤں کے ساتھ بارش کا امکان ہے۔\n", "utf-8"
+    )  # fmt: skip
+    (folder / "en.txt").write_text(ENGLISH_ARTICLE, "utf-8")
+    window = open_window(qtbot, folder)
+    expected = {"fa.txt": "دقیقه مطالعه", "ur.txt": "منٹ کا مطالعہ", "en.txt": "min read"}
+    for name, words in expected.items():
+        [row] = [
+            r for r in range(window.model.rowCount()) if window.model.meta(r).path.endswith(name)
+        ]
+        window.select_row(row)
+        wait_ready(qtbot, window)
+        meta = window.view.document().findBlockByNumber(1).text()
+        assert words in meta and "قراءة" not in meta, name
     close_window(window)

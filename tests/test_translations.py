@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from reader.qt.i18n import install_language, localize_digits
+from reader.qt.i18n import install_language
+from reader.text.metaline import localize_digits
 
 from gui_helpers import close_window, open_window
 

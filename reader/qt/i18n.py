@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 from reader.qt import paths
 
 LANGUAGES = {"ar": "العربية", "en": "English"}
-ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 _installed: list[QTranslator] = []
 
@@ -41,7 +40,3 @@ def install_language(app: QApplication, language: str) -> str:
         Qt.LayoutDirection.RightToLeft if arabic else Qt.LayoutDirection.LeftToRight
     )
     return language
-
-
-def localize_digits(text: str, arabic_indic: bool) -> str:
-    return text.translate(ARABIC_INDIC) if arabic_indic else text

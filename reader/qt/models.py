@@ -18,8 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.library.catalog import Catalog, SortKey, ViewSpec
-from reader.qt.i18n import localize_digits
 from reader.text.direction import paragraph_direction
+from reader.text.language import ARABIC
+from reader.text.metaline import format_hijri, localize_digits
 from reader.text.sanitize import single_line
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class Column(IntEnum):
     TITLE = 1
     SOURCE = 2
     DATE = 3
+    HIJRI = 4  # the Umm al-Qura date; shown when the View setting asks for it
 
 
 _SORT_OF_COLUMN = {
@@ -62,6 +64,7 @@ _SORT_OF_COLUMN = {
     Column.TITLE: SortKey.TITLE,
     Column.SOURCE: SortKey.SOURCE,
     Column.DATE: SortKey.DATE,
+    Column.HIJRI: SortKey.DATE,
 }
 
 _HEADERS = {
@@ -69,6 +72,7 @@ _HEADERS = {
     Column.TITLE: QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
     Column.SOURCE: QT_TRANSLATE_NOOP("ArticleListModel", "Source"),
     Column.DATE: QT_TRANSLATE_NOOP("ArticleListModel", "Date"),
+    Column.HIJRI: QT_TRANSLATE_NOOP("ArticleListModel", "Hijri Date"),
 }
 
 
@@ -135,6 +139,8 @@ class ArticleListModel(QAbstractTableModel):
                 return translate("ArticleListModel", "file missing") if missing else meta.source
             if column == Column.DATE:
                 return localize_digits(meta.date or "", self.arabic_digits)
+            if column == Column.HIJRI:
+                return self._hijri(meta.date)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if missing:
@@ -198,6 +204,12 @@ class ArticleListModel(QAbstractTableModel):
         if row is not None and self._rows[row].path == path:  # still listed, same file
             index = self.index(row, Column.TITLE)
             self.dataChanged.emit(index, index, [Role.SNIPPET])
+
+    def _hijri(self, date: str | None) -> str:
+        if not date:
+            return ""
+        hijri = format_hijri(dt.date.fromisoformat(date), ARABIC)
+        return localize_digits(hijri, self.arabic_digits)
 
     def roleNames(self) -> dict[int, bytes]:
         names = super().roleNames()

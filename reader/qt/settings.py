@@ -30,6 +30,7 @@ PAGE_WIDTH = Setting[int]("reading/page_width", int, 36, 0, 80)  # ems; 0: the w
 THEME = Setting[str]("view/theme", str, "system")
 LANGUAGE = Setting[str]("view/language", str, "")  # "": follow the system
 ARABIC_DIGITS = Setting[bool]("view/arabic_indic_digits", bool, False)
+HIJRI_DATES = Setting[bool]("view/hijri_dates", bool, False)  # meta line and a list column
 WINDOW_GEOMETRY = Setting[QByteArray]("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting[QByteArray]("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = Setting[QByteArray]("window/splitter", QByteArray, QByteArray())

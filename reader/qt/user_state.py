@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from reader.userdata.store import StoreError
 
 if TYPE_CHECKING:
+    from reader.text.anchoring import Anchor
     from reader.userdata.store import Bookmark, Mark, UserStore
 
 # Soon after a change rather than at once: a burst of changes makes one backup.
@@ -121,11 +122,31 @@ class UserState(QObject):
     def marks(self, article_id: str | None = None) -> list[Mark]:
         return self.store.marks(article_id)
 
-    def add_mark(self, article_id: str, block: int, note: str, title: str, path: str) -> Mark:
-        mark = self.store.add_mark(article_id, block, note, title, path)
+    def add_mark(self, article_id: str, anchor: Anchor, note: str, title: str, path: str) -> Mark:
+        """Mark a paragraph where ``anchor`` (in the article's own text) says."""
+        mark = self.store.add_mark(
+            article_id, anchor.block, note, title, path, quote=anchor.quote,
+            prefix=anchor.prefix, suffix=anchor.suffix, start=anchor.start, end=anchor.end,
+        )  # fmt: skip
         self._changed()
         self.marks_changed.emit()
         return mark
+
+    def update_mark_anchors(self, changes: list[tuple[int, Anchor | None]]) -> bool:
+        """Marks re-anchored in their article as it is now ((mark, None): nowhere in it).
+
+        Not something the user did, so not worth an error message: False if the store could
+        not take it (the next opening of the article re-anchors them again).
+        """
+        if not changes or self.store.read_only:
+            return False
+        try:
+            self.store.update_mark_anchors(changes)
+        except StoreError:
+            return False
+        self._changed()
+        self.marks_changed.emit()
+        return True
 
     def update_mark(self, mark: int, note: str) -> None:
         self.store.update_mark(mark, note)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reader.text.article import Article, Block
 from reader.text.direction import article_direction_of
+from reader.text.language import article_language
 
 __all__ = [
     "PIECE_CHARS",
@@ -45,6 +46,7 @@ class Excerpt:
     direction: str  # "rtl" or "ltr": the whole article's, as the library lists it
     minutes: int  # reading time of the whole article (estimated when not all is shown)
     left_out: int  # characters of body text not in ``article`` (0: all of it is there)
+    language: str = ""  # reader.text.language: what the meta line speaks ("" none known)
 
 
 def excerpt(article: Article, limit: int = SHOWN_CHARS) -> Excerpt:
@@ -75,7 +77,9 @@ def excerpt(article: Article, limit: int = SHOWN_CHARS) -> Excerpt:
         # Counting the words of 20 MB takes a second; the shown part's density will do.
         minutes = math.ceil(minutes * total / max(used, 1))
     # Of the whole article, not of the part shown: the list says what the pane shows.
-    return Excerpt(shown, article_direction_of(article), minutes, left_out)
+    direction = article_direction_of(article)
+    language = article_language([shown.title, *(b.text for b in shown.blocks)], direction)
+    return Excerpt(shown, direction, minutes, left_out, language)
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:

@@ -181,6 +181,11 @@ class ArticleList(QTreeView):
         self._fitted = restored
         return restored
 
+    def show_hijri_column(self, on: bool) -> None:
+        self.setColumnHidden(Column.HIJRI, not on)
+        if on and self.model().rowCount():
+            self.resizeColumnToContents(Column.HIJRI)
+
     def _fit_once(self) -> None:
         if not self._fitted and self.model().rowCount():
             self._fitted = True

@@ -37,6 +37,7 @@ class ComfortCommands(QObject):
         choices.width_chosen.connect(self.set_page_width)
         choices.language_chosen.connect(self.set_language)
         choices.digits_toggled.connect(self.set_arabic_digits)
+        choices.hijri_toggled.connect(self.set_hijri_dates)
 
     # --- the reading font ----------------------------------------------------------------------
 
@@ -75,6 +76,13 @@ class ComfortCommands(QObject):
         window = self.window
         window.model.arabic_digits = window.status.arabic_digits = on
         window.model.refresh()
+        window.view.set_meta_options(on, self.settings.get(S.HIJRI_DATES))
+
+    def set_hijri_dates(self, on: bool) -> None:
+        """The Umm al-Qura date beside the Gregorian one: in the meta line, and a column."""
+        self.settings.set(S.HIJRI_DATES, on)
+        self.window.list.show_hijri_column(on)
+        self.window.view.set_meta_options(self.settings.get(S.ARABIC_DIGITS), on)
 
     def set_full_screen(self, on: bool) -> None:
         """Only the article: no list, toolbar, menus or status bar (F11 or Esc to leave)."""

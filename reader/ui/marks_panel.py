@@ -58,12 +58,15 @@ class MarksPanel(QDockWidget):
             note = single_line(mark.note)
             title = single_line(mark.title)
             text = f"{note}\n{title}" if note else title
+            if not mark.found:  # kept all the same: the paragraph may come back, the note stays
+                text += "\n" + self.tr("(not found in the article as it is now)")
             item = QListWidgetItem(text)
             item.setData(_MARK, mark)
             item.setData(_DIRECTION, paragraph_direction(note or title))
-            item.setToolTip(
-                self.tr("Paragraph %1 of “%2”").replace("%1", str(mark.block)).replace("%2", title)
-            )
+            # The marked words (a mark from an older Qari has none until its article opens).
+            quote = single_line(mark.quote)
+            tip = self.tr("“%1…” in “%2”").replace("%1", quote) if quote else "%2"
+            item.setToolTip(tip.replace("%2", title))
             self.list.addItem(item)
         if not marks:
             empty = QListWidgetItem(

@@ -31,12 +31,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
+    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from reader.text.direction import paragraph_direction
 from reader.text.sanitize import display_safe
+from reader.ui.block_map import ArticlePlaces, BlockMap
 
 if TYPE_CHECKING:
     from reader.text.article import Article
@@ -52,8 +54,6 @@ SUBHEADING_SCALE = 1.2
 BODY_LEADING = 1.9
 MAX_LINE_EMS = 36  # a comfortable column: about 12–14 Arabic words a line
 MIN_SIDE_MARGIN_EMS = 1.5
-# A paragraph's direction is decided by its opening (as reader.text.excerpt does for articles).
-DIRECTION_SAMPLE = 10_000
 
 # Characters laid out at once: several screens, and the whole of a typical news article
 # (Qt lays out ~1,000 Arabic characters a millisecond in a narrow column). Later steps, from
@@ -102,12 +102,13 @@ def _direction(name: str) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if name == "rtl" else Qt.LayoutDirection.LeftToRight
 
 
-class ReadingView(QTextBrowser):
+class ReadingView(QTextBrowser, ArticlePlaces):
     zoom_requested = Signal(int)  # +1 / -1 steps, from Ctrl+wheel
     first_painted = Signal()  # once, after the pane has first been drawn
     matches_changed = Signal(int, int)  # current match (0-based, -1: none), number of matches
     ready = Signal()  # all of the article that is shown is laid out and searched
     space_at_end = Signal()  # Space pressed with the end of the article in view: move on
+    article_shown = Signal()  # show_article: article() is the new one, its layout to follow
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,12 +116,20 @@ class ReadingView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
+        # A reading pane never scrolls sideways: an unbreakable run (a link, a 300-letter
+        # "word") wraps anywhere, and Qt's RTL lines, which can overhang their width by a
+        # few pixels, spill into the side margin rather than summon a scrollbar.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setObjectName("readingView")
         self.setAccessibleName(self.tr("Article text"))
         self._excerpt: Excerpt | None = None
+        self._block_map = BlockMap()  # document blocks ↔ the article's blocks and text
         self._notice = ""
         self._with_meta = True
         self._painted = False
+        self._native_digits = False  # the meta line's dates and counts in ٠١٢٣…
+        self._hijri = False  # the Hijri date beside the Gregorian one
         self._spacing = BODY_LEADING  # body line height / pixel size; the others scale with it
         self._page_ems = MAX_LINE_EMS  # 0: the whole width
         # Building: the blocks still to insert, where, and a place to scroll back to.
@@ -163,6 +172,13 @@ class ReadingView(QTextBrowser):
         self.setFont(font)
         self._rebuild(place)
 
+    def set_meta_options(self, native_digits: bool, hijri: bool) -> None:
+        """How the meta line writes its numbers, and whether it adds the Hijri date."""
+        if (native_digits, hijri) != (self._native_digits, self._hijri):
+            self._native_digits, self._hijri = native_digits, hijri
+            if self._excerpt is not None:
+                self._rebuild(self._place())
+
     def set_layout(self, line_spacing: float, page_ems: int) -> None:
         """Line height (× the font's pixel size) and column width in ems (0: full width)."""
         if (line_spacing, page_ems) == (self._spacing, self._page_ems):
@@ -191,18 +207,9 @@ class ReadingView(QTextBrowser):
             return
         super().keyPressEvent(event)
 
-    def top_block(self) -> int:
-        """The number of the first block in view (for a paragraph bookmark)."""
-        return self.cursorForPosition(QPoint(self.viewport().width() // 2, 4)).blockNumber()
-
-    def block_text(self, number: int) -> str:
-        return self.document().findBlockByNumber(number).text()
-
-    def scroll_to_block(self, number: int) -> None:
-        block = self.document().findBlockByNumber(number)
-        if block.isValid():
-            top = self.document().documentLayout().blockBoundingRect(block).top()
-            self.verticalScrollBar().setValue(int(top))
+    def shown_in_full(self) -> bool:
+        """The whole article is in the document (not only its first SHOWN_CHARS)."""
+        return self._excerpt is not None and not self._excerpt.left_out
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -228,6 +235,7 @@ class ReadingView(QTextBrowser):
         self._excerpt = article if isinstance(article, Excerpt) else excerpt(article)
         self._notice = notice
         self._with_meta = True
+        self.article_shown.emit()  # before the layout, and the ready it may emit at once
         self._rebuild(None)
 
     def clear_article(self) -> None:
@@ -254,6 +262,7 @@ class ReadingView(QTextBrowser):
         """An empty document: nothing being built, no matches."""
         self._timer.stop()
         self._pending = None
+        self._block_map.clear()
         self._anchor = None
         self._reset_matches()
         self._painted_key = None
@@ -283,27 +292,29 @@ class ReadingView(QTextBrowser):
         # Imported on first use: these modules are not needed to paint an empty window.
         from reader.text.article import BlockKind
         from reader.text.excerpt import pieces
-        from reader.text.metaline import format_date, format_reading_time
+        from reader.text.metaline import meta_line
 
         article, base = shown.article, shown.direction
         yield self._block(article.title, _TITLE, base)
         if self._with_meta:
-            parts = [article.source] if article.source else []
-            if article.date is not None:
-                parts.append(format_date(article.date, base))
-            parts.append(format_reading_time(shown.minutes, base))
-            yield self._block(" · ".join(parts), _META, base, own=base)
+            line = meta_line(article.source, article.date, shown.minutes, shown.language,
+                             native_digits=self._native_digits, hijri=self._hijri)  # fmt: skip
+            yield self._block(line, _META, base, own=base)
         if self._notice:
             yield self._block(self._notice, _NOTICE, base)
         styles = {BlockKind.SUBHEADING: _SUBHEADING, BlockKind.CAPTION: _CAPTION}
-        for block in article.blocks:
+        # Run as the blocks go in, so what was yielded so far (title, meta, notice) is in.
+        self._block_map.begin(article, 0 if self._first_block else self.document().blockCount())
+        for index, block in enumerate(article.blocks):
             style = styles.get(block.kind, _BODY)
-            own = paragraph_direction(block.text[:DIRECTION_SAMPLE], default=base)
+            own = paragraph_direction(block.text, default=base)  # by its opening
             parts_of = pieces(block.text)
             piece = next(parts_of)
             for following in parts_of:
+                self._block_map.add(index, piece)
                 yield self._block(piece, style, base, own=own, last=False)
                 piece, style = following, style._replace(space_before=0.0)
+            self._block_map.add(index, piece)
             yield self._block(piece, style, base, own=own)
         if shown.left_out:
             note = self.tr(
@@ -317,7 +328,7 @@ class ReadingView(QTextBrowser):
     ) -> tuple[str, QTextBlockFormat, QTextCharFormat]:
         # One paragraph is one block: stray newlines inside it become spaces.
         text = " ".join(display_safe(text).split())
-        direction = own or paragraph_direction(text[:DIRECTION_SAMPLE], default=base)
+        direction = own or paragraph_direction(text, default=base)
         key = (style, direction, last)
         formats = self._formats.get(key)
         if formats is None:

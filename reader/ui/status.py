@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
-from reader.qt.i18n import localize_digits
+from reader.text.metaline import localize_digits
 
 
 class LibraryStatus(QObject):

@@ -1,4 +1,4 @@
-"""The View menu's choices: theme, line spacing, page width, language and digits."""
+"""The View menu's choices: theme, line spacing, page width, language, digits, Hijri dates."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ class ViewChoices(QObject):
     width_chosen = Signal(int)
     language_chosen = Signal(str)  # "ar", "en", or "" for the system's
     digits_toggled = Signal(bool)
+    hijri_toggled = Signal(bool)
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
@@ -47,6 +48,9 @@ class ViewChoices(QObject):
         self.digits = QAction(translate("ViewMenu", "Arabic-Indic &Digits (٠١٢٣)"), parent)
         self.digits.setCheckable(True)
         self.digits.toggled.connect(self.digits_toggled)
+        self.hijri = QAction(translate("ViewMenu", "&Hijri Dates (Umm al-Qura)"), parent)
+        self.hijri.setCheckable(True)
+        self.hijri.toggled.connect(self.hijri_toggled)
         self._themes = self._group(
             self.theme_menu,
             [(translate("Themes", THEME_NAMES[t]), t) for t in Theme],
@@ -82,3 +86,4 @@ class ViewChoices(QObject):
         for sub in (self.theme_menu, self.spacing_menu, self.width_menu, self.language_menu):
             menu.addMenu(sub)
         menu.addAction(self.digits)
+        menu.addAction(self.hijri)

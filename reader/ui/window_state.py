@@ -38,7 +38,10 @@ def restore_window(window: MainWindow) -> None:
     theme = _theme(s.get(S.THEME))
     apply_theme(theme)
     window.view_choices.digits.setChecked(s.get(S.ARABIC_DIGITS))
+    window.view_choices.hijri.setChecked(s.get(S.HIJRI_DATES))
     window.model.arabic_digits = window.status.arabic_digits = s.get(S.ARABIC_DIGITS)
+    window.list.show_hijri_column(s.get(S.HIJRI_DATES))
+    window.view.set_meta_options(s.get(S.ARABIC_DIGITS), s.get(S.HIJRI_DATES))
     window.view_choices.show_current(
         theme, s.get(S.LINE_SPACING), s.get(S.PAGE_WIDTH), s.get(S.LANGUAGE)
     )

@@ -20,8 +20,12 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-SCHEMA_VERSION = 2
+if TYPE_CHECKING:
+    from reader.text.anchoring import Anchor
+
+SCHEMA_VERSION = 3
 EXPORT_FORMAT = "qari-bookmarks"
 BACKUP_FORMAT = "qari-userdata"
 
@@ -45,7 +49,10 @@ class Bookmark:
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A bookmark on one paragraph (block number in the article), with an optional note."""
+    """A bookmark on one paragraph, with an optional note, anchored in the article's text
+    (reader.text.anchoring): ``block`` indexes ``Article.blocks``, the rest find it again when
+    the file changes. An empty quote (from schema 2) is filled in when the article is next
+    opened; ``found`` is False when it was then nowhere (the mark is kept all the same)."""
 
     mark: int
     article_id: str
@@ -54,6 +61,12 @@ class Mark:
     title: str
     path: str
     created: str
+    quote: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    start: int = 0
+    end: int = 0
+    found: bool = True
 
 
 def _user_action(method: Callable) -> Callable:
@@ -90,7 +103,28 @@ _V2 = (
     "CREATE TABLE reading (article_id TEXT PRIMARY KEY, position REAL NOT NULL DEFAULT 0,"
     " read INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL)",
 )
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: (_V1,), 2: _V2}
+_V3 = (
+    *(f"ALTER TABLE marks ADD COLUMN {name} TEXT NOT NULL DEFAULT ''"
+      for name in ("quote", "prefix", "suffix")),
+    # "start"/"end" in the JSON (as W3C's TextPositionSelector); END is an SQL keyword.
+    "ALTER TABLE marks ADD COLUMN text_start INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE marks ADD COLUMN text_end INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE marks ADD COLUMN found INTEGER NOT NULL DEFAULT 1",
+    # A mark is one moment in one article, whatever block re-anchoring moves it to, so a
+    # re-imported backup never doubles it (rows sharing a moment, never Qari's, stay apart).
+    "DROP INDEX marks_article",
+    # Schema 2 kept the document block under the view, after the title and the meta line.
+    # The quote stays empty: the article's next opening anchors it by text from this index.
+    "UPDATE marks SET block = MAX(block - 2, 0)",
+    "UPDATE marks SET created = created || '#' || mark WHERE mark NOT IN"
+    " (SELECT MIN(mark) FROM marks GROUP BY article_id, created)",
+    "CREATE UNIQUE INDEX marks_moment ON marks (article_id, created)",
+)  # fmt: skip
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: (_V1,), 2: _V2, 3: _V3}
+_MARK_COLUMNS = (
+    "mark, article_id, block, note, title, path, created, quote, prefix, suffix,"
+    " text_start, text_end, found"
+)
 
 
 class UserStore:
@@ -230,15 +264,36 @@ class UserStore:
     # --- paragraph marks with notes ---------------------------------------------------------
 
     @_user_action
-    def add_mark(self, article_id: str, block: int, note: str, title: str, path: str) -> Mark:
+    def add_mark(
+        self, article_id: str, block: int, note: str, title: str, path: str, *,
+        quote: str = "", prefix: str = "", suffix: str = "", start: int = 0, end: int = 0,
+    ) -> Mark:  # fmt: skip
         created = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")  # unique per mark
-        mark = Mark(0, article_id, block, note, title, path, created)
+        mark = Mark(0, article_id, block, note, title, path, created, quote, prefix, suffix,
+                    start, end)  # fmt: skip
         cursor = self._db.execute(
-            "INSERT INTO marks (article_id, block, note, title, path, created)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (article_id, block, note, title, path, mark.created),
+            "INSERT INTO marks (article_id, block, note, title, path, created, quote, prefix,"
+            " suffix, text_start, text_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, block, note, title, path, created, quote, prefix, suffix, start, end),
         )
         return replace(mark, mark=cursor.lastrowid)
+
+    @_user_action
+    def update_mark_anchors(self, changes: Iterable[tuple[int, Anchor | None]]) -> None:
+        """Marks anchored again in their article as it is now: (mark, where it is now), or
+        (mark, None) when it is nowhere in it (it is kept, flagged not found)."""
+        with self._db:
+            self._db.execute("BEGIN")
+            for mark, anchor in changes:
+                if anchor is None:
+                    self._db.execute("UPDATE marks SET found = 0 WHERE mark = ?", (mark,))
+                    continue
+                self._db.execute(
+                    "UPDATE marks SET block = ?, quote = ?, prefix = ?, suffix = ?,"
+                    " text_start = ?, text_end = ?, found = 1 WHERE mark = ?",
+                    (anchor.block, anchor.quote, anchor.prefix, anchor.suffix, anchor.start,
+                     anchor.end, mark),
+                )  # fmt: skip
 
     @_user_action
     def update_mark(self, mark: int, note: str) -> None:
@@ -249,12 +304,13 @@ class UserStore:
         self._db.execute("DELETE FROM marks WHERE mark = ?", (mark,))
 
     def marks(self, article_id: str | None = None) -> list[Mark]:
-        sql = "SELECT mark, article_id, block, note, title, path, created FROM marks"
+        sql = f"SELECT {_MARK_COLUMNS} FROM marks"
         if article_id is None:
             rows = self._db.execute(sql + " ORDER BY created")
         else:
-            rows = self._db.execute(sql + " WHERE article_id = ? ORDER BY block", (article_id,))
-        return [Mark(*row) for row in rows]
+            sql += " WHERE article_id = ? ORDER BY block, text_start"
+            rows = self._db.execute(sql, (article_id,))
+        return [Mark(*row[:-1], found=bool(row[-1])) for row in rows]
 
     # --- reading state ---------------------------------------------------------------------
 
@@ -309,7 +365,10 @@ class UserStore:
             "format": BACKUP_FORMAT,
             "version": SCHEMA_VERSION,
             "bookmarks": rows("SELECT id, title, path, created, note FROM bookmarks"),
-            "marks": rows("SELECT article_id, block, note, title, path, created FROM marks"),
+            "marks": rows(
+                "SELECT article_id, block, note, title, path, created, quote, prefix, suffix,"
+                ' text_start AS start, text_end AS "end", found FROM marks'
+            ),
             "reading": rows("SELECT article_id, position, read, updated FROM reading"),
         }
 
@@ -352,15 +411,17 @@ class UserStore:
 
     def _restore_extras(self, payload: dict) -> None:
         """Paragraph marks and reading state from a backup (absent from plain exports)."""
+        version = payload.get("version")
+        # A backup from schema 2 holds document block numbers, converted as the migration does.
+        legacy = isinstance(version, int) and version < 3
         for mark in payload.get("marks") or []:
             if isinstance(mark, dict) and mark.get("article_id"):
                 self._db.execute(
-                    "INSERT OR IGNORE INTO marks (article_id, block, note, title, path, created)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (str(mark["article_id"]), int(mark.get("block") or 0),
-                     str(mark.get("note") or ""), str(mark.get("title") or ""),
-                     str(mark.get("path") or ""), str(mark.get("created") or _now())),
-                )  # fmt: skip
+                    "INSERT OR IGNORE INTO marks (article_id, block, note, title, path, created,"
+                    " quote, prefix, suffix, text_start, text_end, found)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    _mark_row(mark, legacy),
+                )
         for state in payload.get("reading") or []:
             if isinstance(state, dict) and state.get("article_id"):
                 self._db.execute(
@@ -369,3 +430,20 @@ class UserStore:
                     (str(state["article_id"]), float(state.get("position") or 0),
                      int(bool(state.get("read"))), str(state.get("updated") or _now())),
                 )  # fmt: skip
+
+
+def _mark_row(mark: dict, legacy: bool) -> tuple:
+    """A mark from a backup as a row; ``legacy``: from schema 2 (no anchor yet)."""
+
+    def number(key: str) -> int:
+        try:  # a backup may have been edited by hand: 0 rather than a crash
+            return int(mark.get(key) or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    text = [("" if legacy else str(mark.get(k) or "")) for k in ("quote", "prefix", "suffix")]
+    return (str(mark["article_id"]), max(number("block") - 2 * legacy, 0),
+            str(mark.get("note") or ""), str(mark.get("title") or ""),
+            str(mark.get("path") or ""), str(mark.get("created") or _now()), *text,
+            number("start"), number("end"),
+            int(mark.get("found", 1) not in (0, False)))  # fmt: skip
