@@ -13,7 +13,7 @@ from reader.library.reading import open_excerpt
 from reader.qt.article_loader import SYNC_BYTES, ArticleLoader
 from reader.text.article import Article, Block, BlockKind, parse_article
 from reader.text.excerpt import PIECE_CHARS, SHOWN_CHARS, excerpt, pieces
-from reader.ui.reading_view import MAX_PAINTED
+from reader.ui.search_matches import MAX_PAINTED
 
 import gui_helpers
 from conftest import SEED_FILE, SEED_PARAGRAPHS, SEED_TITLE, long_body

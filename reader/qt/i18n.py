@@ -36,7 +36,10 @@ def install_language(app: QApplication, language: str) -> str:
             _installed.append(translator)
     arabic = language == "ar"
     QLocale.setDefault(QLocale(QLocale.Language.Arabic if arabic else QLocale.Language.English))
-    app.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft if arabic else Qt.LayoutDirection.LeftToRight
-    )
+    app.setLayoutDirection(layout_direction("rtl" if arabic else "ltr"))
     return language
+
+
+def layout_direction(name: str) -> Qt.LayoutDirection:
+    """Qt's direction for one of ours ("rtl" or "ltr", as reader.text.direction says)."""
+    return Qt.LayoutDirection.RightToLeft if name == "rtl" else Qt.LayoutDirection.LeftToRight

@@ -35,14 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.qt.i18n import layout_direction
 from reader.qt.models import Column, Role
 from reader.text.direction import paragraph_direction
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _qt_direction(name: str) -> Qt.LayoutDirection:
-    return Qt.LayoutDirection.RightToLeft if name == "rtl" else Qt.LayoutDirection.LeftToRight
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -55,7 +52,7 @@ class ArticleDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         if index.column() in (Column.TITLE, Column.SOURCE):
-            option.direction = _qt_direction(index.data(Role.DIRECTION))
+            option.direction = layout_direction(index.data(Role.DIRECTION))
             option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop
         elif index.column() == Column.BOOKMARK:
             option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
@@ -93,7 +90,7 @@ class ArticleDelegate(QStyledItemDelegate):
         if not selected:
             painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
         below = QRectF(rect.left(), rect.top() + line + 1, rect.width(), line)
-        direction = _qt_direction(paragraph_direction(snippet.text))
+        direction = layout_direction(paragraph_direction(snippet.text))
         self._draw_line(painter, snippet.text, snippet.spans, small, below, direction)
         painter.restore()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.qt.i18n import layout_direction
 from reader.text.direction import paragraph_direction
 from reader.text.sanitize import single_line
 from reader.userdata.store import Mark
@@ -28,8 +29,7 @@ class _OwnDirection(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        rtl = index.data(_DIRECTION) == "rtl"
-        option.direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        option.direction = layout_direction(index.data(_DIRECTION))
         option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
 
 

@@ -13,18 +13,15 @@ around the visible part are painted when there are very many.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontInfo,
     QKeyEvent,
     QPaintEvent,
-    QPalette,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -34,26 +31,31 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
 
 from reader.text.direction import paragraph_direction
 from reader.text.sanitize import display_safe
 from reader.ui.block_map import ArticlePlaces, BlockMap
+from reader.ui.block_styles import (
+    BODY,
+    BODY_LEADING,
+    CAPTION,
+    MAX_LINE_EMS,
+    META,
+    MIN_SIDE_MARGIN_EMS,
+    NOTE,
+    NOTICE,
+    SUBHEADING,
+    TITLE,
+    Style,
+    block_formats,
+)
+from reader.ui.search_matches import SearchMatches
 
 if TYPE_CHECKING:
     from reader.text.article import Article
     from reader.text.excerpt import Excerpt
     from reader.text.query import Term
-
-# Sizes relative to the reading font, line heights relative to each block's own pixel size.
-# A fixed line height from the em looks the same in every font (natural heights vary by ~20 %).
-TITLE_SCALE, TITLE_LEADING = 1.6, 1.45
-META_SCALE = 0.85
-CAPTION_SCALE = 0.9
-SUBHEADING_SCALE = 1.2
-BODY_LEADING = 1.9
-MAX_LINE_EMS = 36  # a comfortable column: about 12–14 Arabic words a line
-MIN_SIDE_MARGIN_EMS = 1.5
 
 # Characters laid out at once: several screens, and the whole of a typical news article
 # (Qt lays out ~1,000 Arabic characters a millisecond in a narrow column). Later steps, from
@@ -63,10 +65,6 @@ STEP_CHARS = 8_000
 # A new width makes Qt lay the whole document out again, at once (a second for 1M
 # characters): a longer one is rebuilt in steps instead, like after a zoom.
 REFLOW_CHARS = 50_000
-# With more matches than this, only those within a screen or two of the visible part are
-# painted, and repainted as the view scrolls: Qt shapes the line of every highlight that
-# comes or goes again (~100 µs in a long paragraph), to know what to repaint.
-MAX_PAINTED = 300
 
 
 class _InertDocument(QTextDocument):
@@ -74,32 +72,6 @@ class _InertDocument(QTextDocument):
 
     def loadResource(self, type: int, name: QUrl) -> object:
         return None
-
-
-_MATCH_COLOR = QColor(255, 214, 102)  # a marker-pen yellow, readable under black or white text
-
-
-class _Style(NamedTuple):
-    scale: float
-    leading: float  # line height / pixel size
-    bold: bool = False
-    muted: bool = False
-    space_before: float = 0.0  # in pixel sizes
-    space_after: float = 0.8
-
-
-_TITLE = _Style(TITLE_SCALE, TITLE_LEADING, bold=True, space_after=0.35)
-_META = _Style(META_SCALE, BODY_LEADING, muted=True, space_after=1.4)
-_NOTICE = _Style(1.0, BODY_LEADING, muted=True, space_after=1.4)
-_SUBHEADING = _Style(SUBHEADING_SCALE, BODY_LEADING * 0.85, bold=True, space_before=0.6,
-                     space_after=0.5)  # fmt: skip
-_CAPTION = _Style(CAPTION_SCALE, BODY_LEADING * 0.9, muted=True, space_after=1.2)
-_BODY = _Style(1.0, BODY_LEADING)
-_NOTE = _Style(1.0, BODY_LEADING, muted=True, space_before=1.0)
-
-
-def _direction(name: str) -> Qt.LayoutDirection:
-    return Qt.LayoutDirection.RightToLeft if name == "rtl" else Qt.LayoutDirection.LeftToRight
 
 
 class ReadingView(QTextBrowser, ArticlePlaces):
@@ -137,21 +109,12 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         self._cursor = QTextCursor(self.document())
         self._first_block = True
         self._anchor: int | None = None
-        self._formats: dict[tuple[_Style, str, bool], tuple[QTextBlockFormat, QTextCharFormat]] = {}
+        self._formats: dict[tuple[Style, str, bool], tuple[QTextBlockFormat, QTextCharFormat]] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
-        # Matches: found block by block (the next one to search is _scan_block).
-        self._terms: list[Term] = []
-        self._matches: list[tuple[int, int]] = []  # document positions, whole words
-        self._current = -1
-        self._scan_block = 0
-        self._pending_step = 0  # a go_to_match waiting for the first matches to be found
-        self._matches_version = 0
-        self._span: tuple[int, int] | None = None  # positions painted, if not all matches
-        self._painted_key: tuple[int, int, int, int] | None = None
-        self._announced: tuple[int, int] | None = None
-        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._matches = SearchMatches(self)
+        self.verticalScrollBar().valueChanged.connect(self._matches.on_scrolled)
 
     # --- untrusted content: nothing is ever fetched or followed -----------------------------
 
@@ -242,7 +205,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         self._excerpt = None
         self._notice = ""
         self._clear()
-        self._paint_matches(announce=True)
+        self._matches.paint(announce=True)
 
     def show_message(self, title: str, text: str) -> None:
         """A message of ours (not article text) in place of an article."""
@@ -254,6 +217,10 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         self._with_meta = False
         self._rebuild(None)
 
+    def is_building(self) -> bool:
+        """Blocks of the article are still to be laid out."""
+        return self._pending is not None
+
     def is_busy(self) -> bool:
         """Still laying out the article or searching it for matches."""
         return self._timer.isActive()
@@ -264,8 +231,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         self._pending = None
         self._block_map.clear()
         self._anchor = None
-        self._reset_matches()
-        self._painted_key = None
+        self._matches.reset()
         self.document().clear()
         self.setExtraSelections([])  # after: Qt works out where each one was, to repaint it
 
@@ -277,7 +243,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         self._clear()
         self.verticalScrollBar().setValue(0)
         if self._excerpt is None:
-            self._paint_matches(announce=True)
+            self._matches.paint(announce=True)
             return
         self._update_margins()
         self._formats.clear()
@@ -295,18 +261,18 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         from reader.text.metaline import meta_line
 
         article, base = shown.article, shown.direction
-        yield self._block(article.title, _TITLE, base)
+        yield self._block(article.title, TITLE, base)
         if self._with_meta:
             line = meta_line(article.source, article.date, shown.minutes, shown.language,
                              native_digits=self._native_digits, hijri=self._hijri)  # fmt: skip
-            yield self._block(line, _META, base, own=base)
+            yield self._block(line, META, base, own=base)
         if self._notice:
-            yield self._block(self._notice, _NOTICE, base)
-        styles = {BlockKind.SUBHEADING: _SUBHEADING, BlockKind.CAPTION: _CAPTION}
+            yield self._block(self._notice, NOTICE, base)
+        styles = {BlockKind.SUBHEADING: SUBHEADING, BlockKind.CAPTION: CAPTION}
         # Run as the blocks go in, so what was yielded so far (title, meta, notice) is in.
         self._block_map.begin(article, 0 if self._first_block else self.document().blockCount())
         for index, block in enumerate(article.blocks):
-            style = styles.get(block.kind, _BODY)
+            style = styles.get(block.kind, BODY)
             own = paragraph_direction(block.text, default=base)  # by its opening
             parts_of = pieces(block.text)
             piece = next(parts_of)
@@ -321,10 +287,10 @@ class ReadingView(QTextBrowser, ArticlePlaces):
                 "The rest of this article (%1 more characters) is not shown: it is too long "
                 "to display in full."
             ).replace("%1", f"{shown.left_out:,}")
-            yield self._block(note, _NOTE, base)
+            yield self._block(note, NOTE, base)
 
     def _block(
-        self, text: str, style: _Style, base: str, *, own: str | None = None, last: bool = True
+        self, text: str, style: Style, base: str, *, own: str | None = None, last: bool = True
     ) -> tuple[str, QTextBlockFormat, QTextCharFormat]:
         # One paragraph is one block: stray newlines inside it become spaces.
         text = " ".join(display_safe(text).split())
@@ -332,29 +298,10 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         key = (style, direction, last)
         formats = self._formats.get(key)
         if formats is None:
-            formats = self._formats[key] = self._make_formats(style, direction, last)
+            formats = self._formats[key] = block_formats(
+                style, direction, last, self.font(), self.palette(), self._spacing
+            )
         return text, *formats
-
-    def _make_formats(
-        self, style: _Style, direction: str, last: bool
-    ) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        px = QFontInfo(self.font()).pixelSize() * style.scale
-        block = QTextBlockFormat()
-        block.setLayoutDirection(_direction(direction))
-        # AlignLeading is the right edge in an RTL block: ragged on the other side, and no
-        # justification (Qt stretches Arabic between letters, breaking the joins).
-        block.setAlignment(Qt.AlignmentFlag.AlignLeading)
-        leading = style.leading * self._spacing / BODY_LEADING
-        block.setLineHeight(px * leading, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        block.setTopMargin(px * style.space_before)
-        # The pieces of a long paragraph follow each other like its lines.
-        block.setBottomMargin(px * style.space_after if last else 0.0)
-        char = QTextCharFormat()
-        char.setFontPointSize(self.font().pointSizeF() * style.scale)
-        char.setFontWeight(QFont.Weight.Bold if style.bold else QFont.Weight.Normal)
-        if style.muted:
-            char.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        return block, char
 
     def _step(self) -> None:
         self._advance(STEP_CHARS)
@@ -363,11 +310,11 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         """Insert about ``budget`` more characters, search as many, and carry on later."""
         if self._pending is not None:
             self._insert(budget)
-        self._scan(budget)
+        self._matches.scan(budget)
         self._scroll_to_anchor()
-        self._resolve_pending_step()
-        self._paint_matches(announce=announce)
-        busy = self._pending is not None or self._scanning()
+        self._matches.resolve_pending_step()
+        self._matches.paint(announce=announce)
+        busy = self._pending is not None or self._matches.scanning()
         if busy and not self._timer.isActive():
             self._timer.start()
         elif not busy and self._timer.isActive():
@@ -415,25 +362,20 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         """Where the reader is: the position at the top of the view; None at the very top."""
         if self._anchor is not None:
             return self._anchor  # still on the way back there after a rebuild
-        return self._top_position() if self.verticalScrollBar().value() else None
+        return self.top_position() if self.verticalScrollBar().value() else None
 
-    def _top_position(self) -> int:
-        """The document position at the top of the visible part."""
-        return self.cursorForPosition(QPoint(self.viewport().width() // 2, 1)).position()
-
-    # --- highlighted matches -----------------------------------------------------------------
+    # --- highlighted matches (reader.ui.search_matches does the work) ----------------------
 
     def set_highlight_terms(self, terms: list[Term]) -> None:
         """Highlight every match of these search terms (same rules as the search)."""
-        self._terms = list(terms)
-        self._reset_matches()
+        self._matches.set_terms(terms)
         self._advance(FIRST_CHARS, announce=True)
 
     def match_count(self) -> int:
-        return len(self._matches)
+        return self._matches.count()
 
     def current_match(self) -> int:
-        return self._current
+        return self._matches.current
 
     def go_to_match(self, step: int) -> None:
         """The next (+1) or previous (-1) match, wrapping around; shown in the middle.
@@ -441,127 +383,18 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         While a long article is still being searched, going to the first match waits for
         it to be found.
         """
-        if not self._matches:
-            self._pending_step = step if self._scanning() else 0
-            return
-        self._pending_step = 0
-        if self._current < 0:
-            self._current = 0 if step > 0 else len(self._matches) - 1
-        else:
-            self._current = (self._current + step) % len(self._matches)
-        start, _end = self._matches[self._current]
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        rect = self.cursorRect(cursor)
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
-        self._paint_matches(recentre=True, announce=True)
+        self._matches.go(step)
 
-    def _reset_matches(self) -> None:
-        self._matches = []
-        self._current = -1
-        self._scan_block = 0
-        self._pending_step = 0
-        self._matches_version += 1
-        self._span = None
+    def top_position(self) -> int:
+        """The document position at the top of the visible part."""
+        return self.cursorForPosition(QPoint(self.viewport().width() // 2, 1)).position()
 
-    def _scanning(self) -> bool:
-        """Are there blocks, built or still to build, not yet searched for matches?"""
-        if not self._terms or self._excerpt is None:
-            return False
-        return self._pending is not None or self._scan_block < self.document().blockCount()
-
-    def _scan(self, budget: int) -> None:
-        if not self._scanning():
-            return
-        from reader.text.query import find_matches
-
-        block = self.document().findBlockByNumber(self._scan_block)
-        scanned = 0
-        while block.isValid() and scanned < budget:
-            text = block.text()
-            spans = find_matches(self._terms, text)
-            if spans:
-                base = block.position()
-                self._matches.extend((base + a, base + b) for a, b in spans)
-            scanned += len(text) + 1
-            self._scan_block += 1
-            block = block.next()
-
-    def _resolve_pending_step(self) -> None:
-        step = self._pending_step
-        if step and self._matches and (step > 0 or not self._scanning()):
-            self.go_to_match(step)
-        elif step and not self._scanning():
-            self._pending_step = 0
-
-    def _visible_span(self) -> tuple[int, int]:
-        """The document positions at the top and the bottom of the view."""
+    def bottom_position(self) -> int:
+        """The document position at the bottom of the visible part."""
         viewport = self.viewport()
-        bottom = QPoint(viewport.width() // 2, viewport.height() - 1)
-        return self._top_position(), self.cursorForPosition(bottom).position()
-
-    def _on_scrolled(self) -> None:
-        if self._span is not None:
-            top, bottom = self._visible_span()
-            if top < self._span[0] or bottom > self._span[1]:
-                self._paint_matches(recentre=True)
-
-    def _paint_matches(self, recentre: bool = False, announce: bool = False) -> None:
-        """Paint the matches, or those around the view if there are too many.
-
-        ``recentre``: around the view as it is now (else around where it was painted last).
-        ``announce``: emit matches_changed even if the current match and count are the same.
-        """
-        total = len(self._matches)
-        if total <= MAX_PAINTED:
-            self._span = None
-            low, high = 0, total
-        else:
-            if recentre or self._span is None:
-                top, bottom = self._visible_span()
-                extra = max(bottom - top, 2_000)
-                self._span = (max(0, top - extra), bottom + extra)
-            first, last = self._span
-            low = bisect.bisect_left(self._matches, (first, 0))
-            high = bisect.bisect_left(self._matches, (last, 0), lo=low)
-        key = (self._matches_version, low, high, self._current)
-        if key != self._painted_key:
-            self._painted_key = key
-            self._set_selections(low, high)
-        announced = (self._current, total)
-        if announce or announced != self._announced:
-            self._announced = announced
-            self.matches_changed.emit(*announced)
-
-    def _set_selections(self, low: int, high: int) -> None:
-        """Highlight matches ``low`` to ``high`` (not included)."""
-        palette = self.palette()
-        plain = QTextCharFormat()
-        plain.setBackground(_MATCH_COLOR)
-        plain.setForeground(QColor("black"))
-        current = QTextCharFormat()
-        current.setBackground(palette.color(QPalette.ColorRole.Highlight))
-        current.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
-        document = self.document()
-        keep = QTextCursor.MoveMode.KeepAnchor
-        selections = []
-        # Inside an edit block a cursor skips working out its x (for moving up and down):
-        # that means shaping the line again, ~100 µs far down a long article.
-        batch = QTextCursor(document)
-        batch.beginEditBlock()
-        for number in range(low, high):
-            start, end = self._matches[number]
-            cursor = QTextCursor(document)
-            cursor.setPosition(start)
-            cursor.setPosition(end, keep)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = current if number == self._current else plain
-            selections.append(selection)
-        batch.endEditBlock()
-        # Qt compares with the highlights already there and repaints only what changed.
-        self.setExtraSelections(selections)
+        return self.cursorForPosition(
+            QPoint(viewport.width() // 2, viewport.height() - 1)
+        ).position()
 
     # --- a readable column, centred --------------------------------------------------------
 
