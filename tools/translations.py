@@ -63,7 +63,10 @@ def carry_over(path: Path, known: dict[str, str]) -> None:
     changed = False
     for message in tree.iter("message"):
         source, translation = message.find("source"), message.find("translation")
-        if translation is not None and not translation.text and source.text in known:
+        unfinished = translation is not None and (
+            not translation.text or translation.get("type") == "unfinished"
+        )
+        if unfinished and source.text in known:
             translation.text = known[source.text]
             translation.attrib.pop("type", None)
             changed = True
@@ -76,7 +79,10 @@ def fill_source_language(path: Path) -> None:
     tree = ElementTree.parse(path)
     for message in tree.iter("message"):
         source, translation = message.find("source"), message.find("translation")
-        if translation is not None and source is not None and not translation.text:
+        unfinished = translation is not None and (
+            not translation.text or translation.get("type") == "unfinished"
+        )
+        if unfinished and source is not None:
             translation.text = source.text
             translation.attrib.pop("type", None)
     write_ts(tree, path)

@@ -56,7 +56,7 @@
         <translation>المقال &amp;غير المقروء التالي</translation>
     </message>
     <message>
-        <source>Next unread article (N, or Space at an article&apos;s end)</source>
+        <source>Next unread article (N, or Space at an article's end)</source>
         <translation>المقال غير المقروء التالي (N، أو Space في نهاية المقال)</translation>
     </message>
     <message>
@@ -162,6 +162,10 @@
         <translation>التاريخ</translation>
     </message>
     <message>
+        <source>Hijri Date</source>
+        <translation>التاريخ الهجري</translation>
+    </message>
+    <message>
         <source>Bookmarked</source>
         <translation>عليه علامة مرجعية</translation>
     </message>
@@ -181,13 +185,82 @@
     </message>
 </context>
 <context>
+    <name>BookmarkCommands</name>
+    <message>
+        <source>Bookmark not saved</source>
+        <translation>لم تُحفظ العلامة المرجعية</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>أُضيفت علامة مرجعية</translation>
+    </message>
+    <message>
+        <source>Bookmark removed</source>
+        <translation>أُزيلت العلامة المرجعية</translation>
+    </message>
+    <message>
+        <source>Export Bookmarks</source>
+        <translation>تصدير العلامات المرجعية</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>ملفات JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <source>Import Bookmarks</source>
+        <translation>استيراد العلامات المرجعية</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>فشل الاستيراد</translation>
+    </message>
+    <message>
+        <source>Bookmarks imported: %1</source>
+        <translation>العلامات المرجعية المستوردة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComfortCommands</name>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when Qari starts again.</source>
+        <translation>تسري اللغة الجديدة عند إعادة تشغيل قارئ.</translation>
+    </message>
+    <message>
+        <source>Restart Now</source>
+        <translation>إعادة التشغيل الآن</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommands</name>
+    <message>
+        <source>Export Article as PDF</source>
+        <translation>تصدير المقال بصيغة PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Agency</source>
         <translation>الوكالة</translation>
     </message>
     <message>
-        <source>Show only one agency&apos;s articles</source>
+        <source>Show only one agency's articles</source>
         <translation>عرض مقالات وكالة واحدة فقط</translation>
     </message>
     <message>
@@ -257,7 +330,7 @@
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <source>Reading font: the bundled Arabic fonts, then the system&apos;s</source>
+        <source>Reading font: the bundled Arabic fonts, then the system's</source>
         <translation>خط القراءة: الخطوط العربية المضمّنة، ثم خطوط النظام</translation>
     </message>
 </context>
@@ -274,6 +347,33 @@
     <message>
         <source>Text size (Ctrl++ / Ctrl+- / Ctrl+0)</source>
         <translation>حجم النص (Ctrl++ / Ctrl+- / Ctrl+0)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryCommands</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>المكتبات ال&amp;حديثة</translation>
+    </message>
+    <message>
+        <source>Could not finish reading the library: %1</source>
+        <translation>تعذّر إكمال قراءة المكتبة: %1</translation>
+    </message>
+    <message>
+        <source>Open a Folder of Articles</source>
+        <translation>فتح مجلد مقالات</translation>
+    </message>
+    <message>
+        <source>No recent libraries</source>
+        <translation>لا توجد مكتبات حديثة</translation>
+    </message>
+    <message>
+        <source>No articles here</source>
+        <translation>لا توجد مقالات هنا</translation>
+    </message>
+    <message>
+        <source>No readable articles were found in %1. Open another folder with File › Open Folder… (Ctrl+O).</source>
+        <translation>لم يُعثر على مقالات قابلة للقراءة في %1. افتح مجلدًا آخر من ملف › فتح مجلد… (Ctrl+O).</translation>
     </message>
 </context>
 <context>
@@ -318,52 +418,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Open &amp;Recent</source>
-        <translation>المكتبات ال&amp;حديثة</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;ملف</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;تحرير</translation>
-    </message>
-    <message>
-        <source>&amp;Article</source>
-        <translation>م&amp;قال</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;عرض</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>م&amp;ساعدة</translation>
-    </message>
-    <message>
-        <source>Could not finish reading the library: %1</source>
-        <translation>تعذّر إكمال قراءة المكتبة: %1</translation>
-    </message>
-    <message>
         <source>Could not write the backup of your bookmarks: %1</source>
         <translation>تعذّرت كتابة النسخة الاحتياطية من علاماتك المرجعية: %1</translation>
-    </message>
-    <message>
-        <source>Open a Folder of Articles</source>
-        <translation>فتح مجلد مقالات</translation>
-    </message>
-    <message>
-        <source>No recent libraries</source>
-        <translation>لا توجد مكتبات حديثة</translation>
-    </message>
-    <message>
-        <source>No articles here</source>
-        <translation>لا توجد مقالات هنا</translation>
-    </message>
-    <message>
-        <source>No readable articles were found in %1. Open another folder with File › Open Folder… (Ctrl+O).</source>
-        <translation>لم يُعثر على مقالات قابلة للقراءة في %1. افتح مجلدًا آخر من ملف › فتح مجلد… (Ctrl+O).</translation>
     </message>
     <message>
         <source>%1 — Qari</source>
@@ -386,41 +442,24 @@
         <translation>جارٍ فتح هذا المقال الطويل…</translation>
     </message>
     <message>
-        <source>Bookmark not saved</source>
-        <translation>لم تُحفظ العلامة المرجعية</translation>
+        <source>Every article here has been read.</source>
+        <translation>قُرئت كل المقالات هنا.</translation>
     </message>
     <message>
-        <source>Bookmarked</source>
-        <translation>أُضيفت علامة مرجعية</translation>
+        <source>About Qari</source>
+        <translation>عن قارئ</translation>
     </message>
     <message>
-        <source>Bookmark removed</source>
-        <translation>أُزيلت العلامة المرجعية</translation>
+        <source>Qari (قارئ) %1 — a reader for Arabic news archives.</source>
+        <translation>قارئ (Qari) %1 — برنامج لقراءة أرشيفات الأخبار العربية.</translation>
     </message>
     <message>
-        <source>Export Bookmarks</source>
-        <translation>تصدير العلامات المرجعية</translation>
+        <source>Main toolbar</source>
+        <translation>شريط الأدوات الرئيسي</translation>
     </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>ملفات JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>فشل التصدير</translation>
-    </message>
-    <message>
-        <source>Import Bookmarks</source>
-        <translation>استيراد العلامات المرجعية</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>فشل الاستيراد</translation>
-    </message>
-    <message>
-        <source>Bookmarks imported: %1</source>
-        <translation>العلامات المرجعية المستوردة: %1</translation>
-    </message>
+</context>
+<context>
+    <name>MarkCommands</name>
     <message>
         <source>Bookmark This Paragraph</source>
         <translation>وضع علامة مرجعية على هذه الفقرة</translation>
@@ -442,44 +481,16 @@
         <translation>الملاحظة:</translation>
     </message>
     <message>
+        <source>Bookmark not saved</source>
+        <translation>لم تُحفظ العلامة المرجعية</translation>
+    </message>
+    <message>
         <source>That article is not in the library that is open.</source>
         <translation>هذا المقال ليس في المكتبة المفتوحة.</translation>
     </message>
     <message>
-        <source>Every article here has been read.</source>
-        <translation>قُرئت كل المقالات هنا.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>اللغة</translation>
-    </message>
-    <message>
-        <source>The new language takes effect when Qari starts again.</source>
-        <translation>تسري اللغة الجديدة عند إعادة تشغيل قارئ.</translation>
-    </message>
-    <message>
-        <source>Restart Now</source>
-        <translation>إعادة التشغيل الآن</translation>
-    </message>
-    <message>
-        <source>Export Article as PDF</source>
-        <translation>تصدير المقال بصيغة PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>ملفات PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>About Qari</source>
-        <translation>عن قارئ</translation>
-    </message>
-    <message>
-        <source>Qari (قارئ) %1 — a reader for Arabic news archives.</source>
-        <translation>قارئ (Qari) %1 — برنامج لقراءة أرشيفات الأخبار العربية.</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>شريط الأدوات الرئيسي</translation>
+        <source>That paragraph was not found in the article as it is now.</source>
+        <translation>لم تُعثر على هذه الفقرة في المقال بصيغته الحالية.</translation>
     </message>
 </context>
 <context>
@@ -493,8 +504,12 @@
         <translation>العلامات المرجعية للفقرات</translation>
     </message>
     <message>
-        <source>Paragraph %1 of “%2”</source>
-        <translation>الفقرة %1 من «%2»</translation>
+        <source>(not found in the article as it is now)</source>
+        <translation>(غير موجودة في المقال بصيغته الحالية)</translation>
+    </message>
+    <message>
+        <source>“%1…” in “%2”</source>
+        <translation>«%1…» في «%2»</translation>
     </message>
     <message>
         <source>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</source>
@@ -520,7 +535,7 @@
         <translation>كان مخزن العلامات المرجعية تالفًا (%1). نُقل إلى %2، ولم تكن هناك نسخة احتياطية لاستعادتها.</translation>
     </message>
     <message>
-        <source>Bookmarks can&apos;t be saved in this session (%1). Qari still reads your library.</source>
+        <source>Bookmarks can't be saved in this session (%1). Qari still reads your library.</source>
         <translation>لا يمكن حفظ العلامات المرجعية في هذه الجلسة (%1). لا يزال قارئ يقرأ مكتبتك.</translation>
     </message>
 </context>
@@ -546,8 +561,8 @@
         <translation>بحث</translation>
     </message>
     <message>
-        <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; &quot;quotes&quot; a phrase.</source>
-        <translation>يتجاهل الحركات وأشكال الهمزة والفرق بين ة/ه وى/ي، ويجد الكلمات المتصلة بها و ف ب ك ل ال. النجمة * في آخر الكلمة تبحث عن بادئة، و&quot;علامتا التنصيص&quot; تبحثان عن عبارة.</translation>
+        <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; "quotes" a phrase.</source>
+        <translation>يتجاهل الحركات وأشكال الهمزة والفرق بين ة/ه وى/ي، ويجد الكلمات المتصلة بها و ف ب ك ل ال. النجمة * في آخر الكلمة تبحث عن بادئة، و"علامتا التنصيص" تبحثان عن عبارة.</translation>
     </message>
 </context>
 <context>
@@ -688,6 +703,10 @@
     <message>
         <source>Arabic-Indic &amp;Digits (٠١٢٣)</source>
         <translation>الأرقام ال&amp;هندية (٠١٢٣)</translation>
+    </message>
+    <message>
+        <source>&amp;Hijri Dates (Umm al-Qura)</source>
+        <translation>التواريخ ال&amp;هجرية (أم القرى)</translation>
     </message>
     <message>
         <source>Follow the System</source>

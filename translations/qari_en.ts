@@ -162,6 +162,10 @@
         <translation>Date</translation>
     </message>
     <message>
+        <source>Hijri Date</source>
+        <translation>Hijri Date</translation>
+    </message>
+    <message>
         <source>Bookmarked</source>
         <translation>Bookmarked</translation>
     </message>
@@ -178,6 +182,75 @@
     <message>
         <source>Not bookmarked</source>
         <translation>Not bookmarked</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkCommands</name>
+    <message>
+        <source>Bookmark not saved</source>
+        <translation>Bookmark not saved</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>Bookmarked</translation>
+    </message>
+    <message>
+        <source>Bookmark removed</source>
+        <translation>Bookmark removed</translation>
+    </message>
+    <message>
+        <source>Export Bookmarks</source>
+        <translation>Export Bookmarks</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Import Bookmarks</source>
+        <translation>Import Bookmarks</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>Bookmarks imported: %1</source>
+        <translation>Bookmarks imported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComfortCommands</name>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when Qari starts again.</source>
+        <translation>The new language takes effect when Qari starts again.</translation>
+    </message>
+    <message>
+        <source>Restart Now</source>
+        <translation>Restart Now</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommands</name>
+    <message>
+        <source>Export Article as PDF</source>
+        <translation>Export Article as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>
@@ -277,6 +350,33 @@
     </message>
 </context>
 <context>
+    <name>LibraryCommands</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>Could not finish reading the library: %1</source>
+        <translation>Could not finish reading the library: %1</translation>
+    </message>
+    <message>
+        <source>Open a Folder of Articles</source>
+        <translation>Open a Folder of Articles</translation>
+    </message>
+    <message>
+        <source>No recent libraries</source>
+        <translation>No recent libraries</translation>
+    </message>
+    <message>
+        <source>No articles here</source>
+        <translation>No articles here</translation>
+    </message>
+    <message>
+        <source>No readable articles were found in %1. Open another folder with File › Open Folder… (Ctrl+O).</source>
+        <translation>No readable articles were found in %1. Open another folder with File › Open Folder… (Ctrl+O).</translation>
+    </message>
+</context>
+<context>
     <name>LibraryStatus</name>
     <message>
         <source>Reading the library</source>
@@ -318,52 +418,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Open &amp;Recent</source>
-        <translation>Open &amp;Recent</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <source>&amp;Article</source>
-        <translation>&amp;Article</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>Could not finish reading the library: %1</source>
-        <translation>Could not finish reading the library: %1</translation>
-    </message>
-    <message>
         <source>Could not write the backup of your bookmarks: %1</source>
         <translation>Could not write the backup of your bookmarks: %1</translation>
-    </message>
-    <message>
-        <source>Open a Folder of Articles</source>
-        <translation>Open a Folder of Articles</translation>
-    </message>
-    <message>
-        <source>No recent libraries</source>
-        <translation>No recent libraries</translation>
-    </message>
-    <message>
-        <source>No articles here</source>
-        <translation>No articles here</translation>
-    </message>
-    <message>
-        <source>No readable articles were found in %1. Open another folder with File › Open Folder… (Ctrl+O).</source>
-        <translation>No readable articles were found in %1. Open another folder with File › Open Folder… (Ctrl+O).</translation>
     </message>
     <message>
         <source>%1 — Qari</source>
@@ -386,41 +442,24 @@
         <translation>Opening this long article…</translation>
     </message>
     <message>
-        <source>Bookmark not saved</source>
-        <translation>Bookmark not saved</translation>
+        <source>Every article here has been read.</source>
+        <translation>Every article here has been read.</translation>
     </message>
     <message>
-        <source>Bookmarked</source>
-        <translation>Bookmarked</translation>
+        <source>About Qari</source>
+        <translation>About Qari</translation>
     </message>
     <message>
-        <source>Bookmark removed</source>
-        <translation>Bookmark removed</translation>
+        <source>Qari (قارئ) %1 — a reader for Arabic news archives.</source>
+        <translation>Qari (قارئ) %1 — a reader for Arabic news archives.</translation>
     </message>
     <message>
-        <source>Export Bookmarks</source>
-        <translation>Export Bookmarks</translation>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
     </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON files (*.json)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
-        <source>Import Bookmarks</source>
-        <translation>Import Bookmarks</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>Import failed</translation>
-    </message>
-    <message>
-        <source>Bookmarks imported: %1</source>
-        <translation>Bookmarks imported: %1</translation>
-    </message>
+</context>
+<context>
+    <name>MarkCommands</name>
     <message>
         <source>Bookmark This Paragraph</source>
         <translation>Bookmark This Paragraph</translation>
@@ -442,44 +481,16 @@
         <translation>Note:</translation>
     </message>
     <message>
+        <source>Bookmark not saved</source>
+        <translation>Bookmark not saved</translation>
+    </message>
+    <message>
         <source>That article is not in the library that is open.</source>
         <translation>That article is not in the library that is open.</translation>
     </message>
     <message>
-        <source>Every article here has been read.</source>
-        <translation>Every article here has been read.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>The new language takes effect when Qari starts again.</source>
-        <translation>The new language takes effect when Qari starts again.</translation>
-    </message>
-    <message>
-        <source>Restart Now</source>
-        <translation>Restart Now</translation>
-    </message>
-    <message>
-        <source>Export Article as PDF</source>
-        <translation>Export Article as PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>About Qari</source>
-        <translation>About Qari</translation>
-    </message>
-    <message>
-        <source>Qari (قارئ) %1 — a reader for Arabic news archives.</source>
-        <translation>Qari (قارئ) %1 — a reader for Arabic news archives.</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Main toolbar</translation>
+        <source>That paragraph was not found in the article as it is now.</source>
+        <translation>That paragraph was not found in the article as it is now.</translation>
     </message>
 </context>
 <context>
@@ -493,8 +504,12 @@
         <translation>Paragraph bookmarks</translation>
     </message>
     <message>
-        <source>Paragraph %1 of “%2”</source>
-        <translation>Paragraph %1 of “%2”</translation>
+        <source>(not found in the article as it is now)</source>
+        <translation>(not found in the article as it is now)</translation>
+    </message>
+    <message>
+        <source>“%1…” in “%2”</source>
+        <translation>“%1…” in “%2”</translation>
     </message>
     <message>
         <source>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</source>
@@ -688,6 +703,10 @@
     <message>
         <source>Arabic-Indic &amp;Digits (٠١٢٣)</source>
         <translation>Arabic-Indic &amp;Digits (٠١٢٣)</translation>
+    </message>
+    <message>
+        <source>&amp;Hijri Dates (Umm al-Qura)</source>
+        <translation>&amp;Hijri Dates (Umm al-Qura)</translation>
     </message>
     <message>
         <source>Follow the System</source>
