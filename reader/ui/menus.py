@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -11,7 +11,7 @@ from reader.ui.view_menu import ViewChoices
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("Menus", text)
 
 
 def build_menus(
@@ -21,23 +21,23 @@ def build_menus(
     view_choices: ViewChoices,
 ) -> None:
     menus = (
-        (_tr("&File"), (ActionId.OPEN_FOLDER, recent_menu, ActionId.SHOW_SKIPPED,
+        (QT_TRANSLATE_NOOP("Menus", "&File"), (ActionId.OPEN_FOLDER, recent_menu, ActionId.SHOW_SKIPPED,
                         None, ActionId.PRINT, ActionId.EXPORT_PDF, None,
                         ActionId.EXPORT_BOOKMARKS, ActionId.IMPORT_BOOKMARKS, None,
                         ActionId.QUIT)),
-        (_tr("&Edit"), (ActionId.SEARCH, ActionId.FIND, ActionId.FIND_NEXT,
+        (QT_TRANSLATE_NOOP("Menus", "&Edit"), (ActionId.SEARCH, ActionId.FIND, ActionId.FIND_NEXT,
                         ActionId.FIND_PREVIOUS)),
-        (_tr("&Article"), (ActionId.TOGGLE_BOOKMARK, ActionId.MARK_PARAGRAPH,
+        (QT_TRANSLATE_NOOP("Menus", "&Article"), (ActionId.TOGGLE_BOOKMARK, ActionId.MARK_PARAGRAPH,
                            ActionId.BOOKMARKS_ONLY, ActionId.SHOW_MARKS, None,
                            ActionId.NEXT_ARTICLE, ActionId.PREVIOUS_ARTICLE,
                            ActionId.NEXT_UNREAD)),
-        (_tr("&View"), (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET, None,
+        (QT_TRANSLATE_NOOP("Menus", "&View"), (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET, None,
                         view_choices, None, ActionId.FULL_SCREEN,
                         ActionId.FOCUS_LIST, ActionId.FOCUS_ARTICLE)),
-        (_tr("&Help"), (ActionId.SHORTCUTS, ActionId.ABOUT)),
+        (QT_TRANSLATE_NOOP("Menus", "&Help"), (ActionId.SHORTCUTS, ActionId.ABOUT)),
     )  # fmt: skip
     for title, items in menus:
-        menu = window.menuBar().addMenu(title)
+        menu = window.menuBar().addMenu(_tr(title))
         for item in items:
             if item is None:
                 menu.addSeparator()
