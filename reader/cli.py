@@ -126,6 +126,8 @@ def _list(library: Sequence[str], query: str | None, as_json: bool, out: TextIO)
         if as_json:
             row = {
                 "id": m.id, "path": m.path, "title": m.title, "source": m.source,
+                "publication": m.publication or None, "agency": m.agency or None,
+                "dateline": m.dateline or None, "author": m.author or None,
                 "date": m.date, "direction": m.direction, "words": m.words,
                 "bookmarked": m.id in bookmarked,
             }  # fmt: skip

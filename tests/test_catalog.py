@@ -11,10 +11,15 @@ from reader.library.index import Hits
 from reader.userdata.store import Bookmark
 
 
-def meta(key: int, title: str, date: str | None, source: str = "أ ف ب", aid: str = ""):
+def meta(
+    key: int, title: str, date: str | None, publication: str = "الأمة برس", agency: str = "أ ف ب",
+    aid: str = "",
+):  # fmt: skip
+    source = f"{agency}-{publication}" if publication else agency
     return ArticleMeta(
         id=aid or f"id{key}", path=f"/lib/{key}.txt", title=title, source=source, date=date,
-        direction="rtl", words=100, encoding="utf-8", key=key,
+        direction="rtl", words=100, encoding="utf-8", key=key, publication=publication,
+        agency=agency,
     )  # fmt: skip
 
 
@@ -23,9 +28,9 @@ def filled() -> Catalog:
     catalog.apply(
         [
             meta(1, "كيم يزور روسيا", "2023-09-15"),
-            meta(2, "بوتين يستقبل كيم", "2023-09-13", "رويترز"),
-            meta(3, "Breaking news", None, "AFP"),
-            meta(4, "اجتماع القمة", "2023-09-14"),
+            meta(2, "بوتين يستقبل كيم", "2023-09-13", "الرياض", "رويترز"),
+            meta(3, "Breaking news", None, "", "أ ف ب"),
+            meta(4, "اجتماع القمة", "2023-09-14", "الامة برس"),  # another spelling, one paper
         ]
     )
     return catalog
@@ -45,17 +50,25 @@ def test_sort_by_title_and_source_ties_newest_first():
     by_title = catalog.view(ViewSpec(sort=SortKey.TITLE, descending=False))
     assert titles(by_title)[0] == "Breaking news"
     by_source = catalog.view(ViewSpec(sort=SortKey.SOURCE, descending=False))
-    assert [m.key for m in by_source] == [3, 1, 4, 2]  # AFP, أ ف ب (newest first), رويترز
+    # الامة برس in both spellings together (newest first), الرياض, then agency-only credits.
+    assert [m.key for m in by_source] == [1, 4, 2, 3]
 
 
-def test_filters_by_agency_dates_and_bookmarks():
+def test_filters_by_publication_agency_dates_and_bookmarks():
     catalog = filled()
-    assert [m.key for m in catalog.view(ViewSpec(source="رويترز"))] == [2]
+    assert [m.key for m in catalog.view(ViewSpec(agency="رويترز"))] == [2]
+    assert [m.key for m in catalog.view(ViewSpec(agency="أ ف ب"))] == [1, 4, 3]
+    catalog.apply([meta(5, "خبر آخر", "2023-09-10")])
+    [paper, riyadh] = catalog.publications()  # named as most of its articles spell it
+    assert (paper.name, paper.count, riyadh.name, riyadh.count) == ("الأمة برس", 3, "الرياض", 1)
+    assert [m.key for m in catalog.view(ViewSpec(publication=paper.key))] == [1, 4, 5]
+    spec = ViewSpec(publication=paper.key, agency="رويترز")
+    assert catalog.view(spec) == []
     spec = ViewSpec(date_from=dt.date(2023, 9, 14), date_to=dt.date(2023, 9, 15))
     assert [m.key for m in catalog.view(spec)] == [1, 4]
     spec = ViewSpec(bookmarks_only=True, bookmarked={"id4", "nope"})
     assert [m.key for m in catalog.view(spec)] == [4]
-    assert catalog.sources() == {"أ ف ب": 2, "رويترز": 1, "AFP": 1}
+    assert [(f.name, f.count) for f in catalog.agencies()] == [("أ ف ب", 4), ("رويترز", 1)]
 
 
 def test_search_hits_keep_rank_order_and_drop_unknown_keys():
@@ -64,7 +77,7 @@ def test_search_hits_keep_rank_order_and_drop_unknown_keys():
     assert [m.key for m in catalog.view(spec)] == [4, 2]
     spec = ViewSpec(sort=SortKey.RELEVANCE, hits=Hits([2, 3, 1], ranked=False))
     assert [m.key for m in catalog.view(spec)] == [1, 2, 3]  # too common to rank: newest first
-    spec = ViewSpec(sort=SortKey.RELEVANCE, hits=Hits([1, 2], ranked=True), source="رويترز")
+    spec = ViewSpec(sort=SortKey.RELEVANCE, hits=Hits([1, 2], ranked=True), agency="رويترز")
     assert [m.key for m in catalog.view(spec)] == [2]
 
 

@@ -41,6 +41,10 @@ def test_list_json_has_every_field(capsys, library):
         "path",
         "title",
         "source",
+        "publication",
+        "agency",
+        "dateline",
+        "author",
         "date",
         "direction",
         "words",
@@ -48,6 +52,9 @@ def test_list_json_has_every_field(capsys, library):
     }
     assert (seed["date"], seed["direction"], seed["bookmarked"]) == ("2023-09-15", "rtl", False)
     assert seed["source"] == "أ ف ب-الامة برس" and seed["words"] > 500
+    # The source line's parts, and null where the line names none.
+    assert (seed["publication"], seed["agency"]) == ("الامة برس", "أ ف ب")
+    assert (seed["dateline"], seed["author"]) == (None, None)
     assert rows[-1]["path"].endswith("broken.txt") and "binary" in rows[-1]["skipped"]
 
 
@@ -146,9 +153,50 @@ def test_search_prints_matches_best_first(capsys, library):
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["title"] for r in rows] == ["الرئيس بوتين يستقبل كيم", SEED_TITLE]  # title first
-    assert set(rows[0]) == {"id", "path", "title", "source", "date", "direction", "words",
+    assert set(rows[0]) == {"id", "path", "title", "source", "publication", "agency",
+                            "dateline", "author", "date", "direction", "words",
                             "bookmarked"}  # fmt: skip
     code, out, _ = run(capsys, "--search", "كلمةغيرموجودة", str(library))
     assert code == 0 and out == ""
     code, out, _ = run(capsys, "--search", '"**(', str(library))  # nothing searchable: no error
     assert code == 0 and out == ""
+
+
+# Source lines as real archives write them, with the parts --list --json must give.
+BYLINES = [
+    ("واشنطن - أ ف ب-الرياض", ("الرياض", "أ ف ب", "واشنطن", None)),
+    ("لندن: «الشرق الأوسط»", ("الشرق الأوسط", None, "لندن", None)),
+    ("فهد العتيبي- سبق- الرياض :", ("سبق", None, "الرياض", "فهد العتيبي")),
+    ("رويترز", (None, "رويترز", None, None)),
+    ("(أ.ف.ب)", (None, "أ ف ب", None, None)),
+]
+
+
+def test_list_json_gives_the_source_lines_parts(capsys, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n, (byline, _) in enumerate(BYLINES):
+        (folder / f"{n}.txt").write_text(
+            f"عنوان الخبر رقم {n}\n{byline}\n2023-09-{n + 10}\n\nنص الخبر {n} هنا.\n", "utf-8"
+        )
+    code, out, _ = run(capsys, "--list", "--json", str(folder))
+    assert code == 0
+    rows = {r["source"]: r for r in map(json.loads, out.splitlines())}
+    for byline, parts in BYLINES:
+        row = rows[byline]
+        assert (row["publication"], row["agency"], row["dateline"], row["author"]) == parts
+
+
+def test_a_search_finds_the_source_line(capsys, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("عنوان أول\nلندن - رويترز\n2023-09-10\n\nنص.\n", "utf-8")
+    (folder / "b.txt").write_text("عنوان ثان\nفرانس برس\n2023-09-11\n\nنص.\n", "utf-8")
+    (folder / "c.txt").write_text("عنوان ثالث\nواس\n2023-09-12\n\nنص.\n", "utf-8")
+    for query, titles in (
+        ("رويترز", ["عنوان أول"]),
+        ("أ ف ب", ["عنوان ثان"]),
+        ("لندن", ["عنوان أول"]),
+    ):
+        code, out, _ = run(capsys, "--search", query, "--json", str(folder))
+        assert code == 0 and [json.loads(line)["title"] for line in out.splitlines()] == titles

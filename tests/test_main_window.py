@@ -422,7 +422,7 @@ def test_keyboard_focus_starts_in_the_article_list(qtbot, library):
     first = window.list.currentIndex().row()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     assert window.list.currentIndex().row() == first + 1  # the next article, not a filter
-    assert window.filters.source.currentIndex() == 0
+    assert window.filters.publication.currentIndex() == 0
     close_window(window)
 
 

@@ -133,11 +133,20 @@ def test_sorting_and_filters(qtbot, news):
     window = open_window(qtbot, news)
     window.list.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
     assert listed_titles(window)[0].startswith("Kim")  # Latin sorts before Arabic
-    index = window.filters.source.findData("رويترز")
-    window.filters.source.setCurrentIndex(index)
+    agencies = window.filters.agency
+    assert agencies.itemText(0) == "All agencies (3)"
+    assert agencies.itemText(1) == "أ ف ب (2)"  # most articles first, with their counts
+    agencies.setCurrentIndex(agencies.findData("رويترز"))
     assert listed_titles(window) == ["بوتين يستقبل كيم في قاعدة فوستوشني"]
-    window.filters.source.setCurrentIndex(0)
+    agencies.setCurrentIndex(0)
     assert len(listed_titles(window)) == 3
+    # Type part of a name and pick it, as with the keyboard.
+    papers = window.filters.publication
+    papers.lineEdit().setText("الامة")
+    qtbot.keyClick(papers.lineEdit(), Qt.Key.Key_Return)
+    assert papers.currentData() is not None
+    assert SEED_TITLE in listed_titles(window) and len(listed_titles(window)) < 3
+    papers.setCurrentIndex(0)
     window.filters.date_from.setDate(QDate(2023, 9, 14))
     window.filters.use_dates.setChecked(True)
     assert set(listed_titles(window)) == {SEED_TITLE, "Kim visits fighter jet factory in Russia"}

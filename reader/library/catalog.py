@@ -37,7 +37,8 @@ class ViewSpec:
     sort: SortKey = SortKey.DATE
     descending: bool = True
     bookmarks_only: bool = False
-    source: str | None = None  # one agency, exactly as listed
+    publication: str | None = None  # one publication, by its facet key (Facet.key)
+    agency: str | None = None  # one agency, by its canonical name
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     hits: Hits | None = None  # a search in force
@@ -53,6 +54,7 @@ class Catalog:
         self.skipped: dict[str, Skipped] = {}
         self._missing: dict[str, ArticleMeta] = {}  # bookmarks whose article is not here
         self._newest_first: list[ArticleMeta] | None = None
+        self._keys: dict[str, str] = {}  # publication spelling -> facet key
 
     # --- contents ----------------------------------------------------------------------------
 
@@ -122,8 +124,31 @@ class Catalog:
         self._newest_first = None
         self._missing.pop(article_id, None)
 
-    def sources(self) -> Counter[str]:
-        return Counter(m.source for m in self._by_path.values() if m.source)
+    def publications(self) -> list[Facet]:
+        """Every publication with its article count, most articles first. Spellings that
+        fold alike (الأمة برس, الامة برس) are one entry, named as most articles spell it."""
+        spellings = Counter(m.publication for m in self._by_path.values() if m.publication)
+        counts: Counter[str] = Counter()
+        names: dict[str, tuple[int, str]] = {}
+        for name, count in spellings.items():
+            key = self._facet_key(name)
+            counts[key] += count
+            names[key] = max(names.get(key, (0, "")), (count, name))
+        return _facets(counts, {key: name for key, (_, name) in names.items()})
+
+    def agencies(self) -> list[Facet]:
+        """Every agency credited, with its article count, most articles first."""
+        counts = Counter(m.agency for m in self._by_path.values() if m.agency)
+        return _facets(counts, {name: name for name in counts})
+
+    def _facet_key(self, publication: str) -> str:
+        # A few hundred distinct spellings in a whole library: fold each once.
+        key = self._keys.get(publication)
+        if key is None:
+            from reader.text.normalize import index_text
+
+            key = self._keys[publication] = index_text(publication) or publication
+        return key
 
     def newest(self) -> ArticleMeta | None:
         return max(self._by_path.values(), key=lambda m: (m.date or "", m.title), default=None)
@@ -150,7 +175,8 @@ class Catalog:
             rows = [m for m in self._newest() if m.key in wanted]
         else:
             rows = list(self._newest())
-        if spec.bookmarks_only or spec.source is not None or spec.date_from or spec.date_to:
+        filtered = spec.publication is not None or spec.agency is not None
+        if filtered or spec.bookmarks_only or spec.date_from or spec.date_to:
             rows = [m for m in rows if self._accepts(m, spec)]
         if spec.sort is SortKey.RELEVANCE and hits is not None:
             return rows  # best first (SQL orders ties newest first), or newest first
@@ -160,7 +186,11 @@ class Catalog:
             return rows if spec.descending else rows[::-1]
         key = {
             SortKey.TITLE: lambda m: m.title.casefold(),
-            SortKey.SOURCE: lambda m: m.source.casefold(),
+            # A paper's articles together, its spellings too; then by the agency credited.
+            SortKey.SOURCE: lambda m: (
+                self._facet_key(m.publication) if m.publication else "\uffff",
+                m.agency or m.source.casefold(),
+            ),
             SortKey.BOOKMARK: lambda m: m.id in spec.bookmarked,
         }[spec.sort]
         if hits is not None and hits.ranked:  # ties newest first
@@ -171,7 +201,11 @@ class Catalog:
     def _accepts(self, m: ArticleMeta, spec: ViewSpec) -> bool:
         if spec.bookmarks_only and m.id not in spec.bookmarked:
             return False
-        if spec.source is not None and m.source != spec.source:
+        if spec.agency is not None and m.agency != spec.agency:
+            return False
+        if spec.publication is not None and (
+            not m.publication or self._facet_key(m.publication) != spec.publication
+        ):
             return False
         if spec.date_from is not None or spec.date_to is not None:
             if m.date is None:
@@ -181,6 +215,20 @@ class Catalog:
             if spec.date_to is not None and m.date > spec.date_to.isoformat():
                 return False
         return True
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    key: str  # what ViewSpec filters by
+    name: str  # what the list of choices shows
+    count: int
+
+
+def _facets(counts: Counter[str], names: dict[str, str]) -> list[Facet]:
+    return [
+        Facet(key, names[key], count)
+        for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]]))
+    ]
 
 
 def _date_key(m: ArticleMeta) -> str:

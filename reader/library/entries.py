@@ -27,9 +27,21 @@ class ArticleMeta:
     size: int = 0
     mtime_ns: int = 0
     key: int = 0  # this version of this file in the index (0: not indexed)
+    # The source line's parts (reader.text.byline), "" where it names none.
+    publication: str = ""
+    agency: str = ""  # one canonical name whatever the spelling
+    dateline: str = ""
+    author: str = ""
 
     def with_key(self, key: int) -> ArticleMeta:
         return replace(self, key=key)
+
+    def source_label(self) -> str:
+        """What the list shows as the source: the publication, with the agency it credits
+        ("الرياض (أ ف ب)"); the raw source line where neither was recognised."""
+        if self.publication and self.agency:
+            return f"{self.publication} ({self.agency})"
+        return self.publication or self.agency or self.source
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +59,7 @@ class Indexed:
     entry: ArticleMeta | Skipped
     title_text: str = ""
     body_text: str = ""
+    source_text: str = ""  # the source line and its parts' names, searchable
 
 
 def is_candidate(name: str) -> bool:

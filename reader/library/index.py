@@ -22,15 +22,18 @@ from pathlib import Path
 from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.text.normalize import NORMALIZATION_VERSION
 
-SCHEMA_VERSION = 3  # 3: FTS5's ascii tokenizer
+SCHEMA_VERSION = 4  # 3: FTS5's ascii tokenizer; 4: the source line's parts, searchable
 
 # Ranking every hit of a word found in most of 100,000 articles costs ~300 ms with bm25;
 # past this many hits the word is too common to rank usefully: newest first instead.
 RANK_CAP = 2000
-# Title words weigh more than body words.
-_BM25 = "bm25(fts, 4.0, 1.0)"
+# Title words weigh more than source-line words, which weigh more than body words.
+_BM25 = "bm25(fts, 4.0, 2.0, 1.0)"
 
-_FIELDS = "key, path, size, mtime_ns, id, title, source, date, direction, words, encoding, skipped"
+_FIELDS = (
+    "key, path, size, mtime_ns, id, title, source, date, direction, words, encoding, skipped,"
+    " publication, agency, dateline, author"
+)
 _PLACES = ", ".join("?" * len(_FIELDS.split(",")))
 # Paths per DELETE ... IN (...): well below SQLite's limit on parameters.
 _FORGET_BATCH = 500
@@ -67,12 +70,14 @@ class Hits:
 
 
 def _entry(row: tuple) -> ArticleMeta | Skipped:
-    key, path, size, mtime_ns, aid, title, source, date, direction, words, encoding, skip = row
+    (key, path, size, mtime_ns, aid, title, source, date, direction, words, encoding, skip,
+     publication, agency, dateline, author) = row  # fmt: skip
     if skip is not None:
         return Skipped(path, skip, size, mtime_ns)
     return ArticleMeta(
         id=aid, path=path, title=title, source=source, date=date, direction=direction,
         words=words, encoding=encoding, size=size, mtime_ns=mtime_ns, key=key,
+        publication=publication, agency=agency, dateline=dateline, author=author,
     )  # fmt: skip
 
 
@@ -124,9 +129,10 @@ class Index:
             CREATE TABLE files (
                 key INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE NOT NULL,
                 size INTEGER, mtime_ns INTEGER, id TEXT, title TEXT, source TEXT, date TEXT,
-                direction TEXT, words INTEGER, encoding TEXT, skipped TEXT);
+                direction TEXT, words INTEGER, encoding TEXT, skipped TEXT,
+                publication TEXT, agency TEXT, dateline TEXT, author TEXT);
             CREATE VIRTUAL TABLE fts USING fts5(
-                title, body, content='', tokenize='{_TOKENIZER}');
+                title, source, body, content='', tokenize='{_TOKENIZER}');
             CREATE TABLE meta (name TEXT PRIMARY KEY, value);
             INSERT INTO meta VALUES ('stale', 0);
             PRAGMA user_version = {SCHEMA_VERSION};
@@ -188,15 +194,18 @@ class Index:
                 key += 1
                 if isinstance(e, Skipped):
                     files.append((key, e.path, e.size, e.mtime_ns, None, None, None, None, None,
-                                  None, None, e.reason))  # fmt: skip
+                                  None, None, e.reason, None, None, None, None))  # fmt: skip
                     stored.append(e)
                     continue
                 files.append((key, e.path, e.size, e.mtime_ns, e.id, e.title, e.source, e.date,
-                              e.direction, e.words, e.encoding, None))  # fmt: skip
-                texts.append((key, item.title_text, _bindable(item.body_text)))
+                              e.direction, e.words, e.encoding, None, e.publication, e.agency,
+                              e.dateline, e.author))  # fmt: skip
+                texts.append((key, item.title_text, item.source_text, _bindable(item.body_text)))
                 stored.append(e.with_key(key))
             self._db.executemany(f"INSERT INTO files ({_FIELDS}) VALUES ({_PLACES})", files)
-            self._db.executemany("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", texts)
+            self._db.executemany(
+                "INSERT INTO fts (rowid, title, source, body) VALUES (?, ?, ?, ?)", texts
+            )
             self._add_stale(stale)
         return stored
 

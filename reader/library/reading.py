@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.text.article import Article, parse_article
+from reader.text.byline import parse_byline
 from reader.text.decoding import DecodeError, decode_bytes, read_text_file
 from reader.text.direction import article_direction_of
 from reader.text.excerpt import Excerpt, excerpt
@@ -69,19 +70,33 @@ def read_entry(path: str) -> Indexed:
     article = parse_article(decoded.text)
     if not article.title and not article.blocks:
         return Indexed(Skipped(path, "no text", info.st_size, info.st_mtime_ns))
+    source = single_line(article.source)
+    byline = parse_byline(source)
     meta = ArticleMeta(
         id=article_id(article),
         path=path,
         title=single_line(article.title),
-        source=single_line(article.source),
+        source=source,
         date=article.date.isoformat() if article.date else None,
         direction=article_direction_of(article),
         words=article.words,
         encoding=decoded.encoding,
         size=info.st_size,
         mtime_ns=info.st_mtime_ns,
+        publication=byline.publication or "",
+        agency=byline.agency or "",
+        dateline=byline.dateline or "",
+        author=byline.author or "",
     )
-    return Indexed(meta, index_text(article.title), index_texts([b.text for b in article.blocks]))
+    # The line as written and the names its parts go by: "فرانس برس" on the line finds the
+    # article under "أ ف ب" too.
+    names = (source, meta.publication, meta.agency)
+    return Indexed(
+        meta,
+        index_text(article.title),
+        index_texts([b.text for b in article.blocks]),
+        index_text(" ".join(names)),
+    )
 
 
 def read_entries(paths: Sequence[str]) -> list[Indexed]:

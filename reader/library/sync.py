@@ -39,7 +39,7 @@ _skipped_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Skipp
 # the process that receives the batch reads it again itself, in bounded slices.
 _SHIP_MAX_CHARS = 1 << 20
 _ARTICLE, _SKIPPED, _READ_HERE = "a", "s", "r"
-_Packed = tuple[str, tuple, str, str] | tuple[str, tuple] | tuple[str, str]
+_Packed = tuple[str, tuple, str, str, str] | tuple[str, tuple] | tuple[str, str]
 
 
 def _read_packed(paths: Sequence[str]) -> list[_Packed]:
@@ -52,7 +52,8 @@ def _read_packed(paths: Sequence[str]) -> list[_Packed]:
         elif len(item.body_text) > _SHIP_MAX_CHARS:
             packed.append((_READ_HERE, path))
         else:
-            packed.append((_ARTICLE, _meta_fields(item.entry), item.title_text, item.body_text))
+            texts = (item.title_text, item.body_text, item.source_text)
+            packed.append((_ARTICLE, _meta_fields(item.entry), *texts))
     return packed
 
 
@@ -60,7 +61,7 @@ def _unpack(packed: list[_Packed]) -> list[Indexed]:
     items: list[Indexed] = []
     for kind, *fields in packed:
         if kind == _ARTICLE:
-            items.append(Indexed(ArticleMeta(*fields[0]), fields[1], fields[2]))
+            items.append(Indexed(ArticleMeta(*fields[0]), *fields[1:]))
         elif kind == _SKIPPED:
             items.append(Indexed(Skipped(*fields[0])))
         else:

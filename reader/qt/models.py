@@ -49,6 +49,8 @@ class Role(IntEnum):
     MISSING = _USER + 9
     KEY = _USER + 10
     SNIPPET = _USER + 11  # reader.text.snippets.Snippet | None, while searching
+    PUBLICATION = _USER + 12
+    AGENCY = _USER + 13
 
 
 class Column(IntEnum):
@@ -136,7 +138,11 @@ class ArticleListModel(QAbstractTableModel):
             if column == Column.TITLE:
                 return meta.title
             if column == Column.SOURCE:
-                return translate("ArticleListModel", "file missing") if missing else meta.source
+                return (
+                    translate("ArticleListModel", "file missing")
+                    if missing
+                    else meta.source_label()
+                )
             if column == Column.DATE:
                 return localize_digits(meta.date or "", self.arabic_digits)
             if column == Column.HIJRI:
@@ -149,6 +155,8 @@ class ArticleListModel(QAbstractTableModel):
                 ).replace("%1", single_line(meta.path))
             if column == Column.TITLE:
                 return meta.title
+            if column == Column.SOURCE:
+                return meta.source or None  # the whole line, as the article has it
             return (
                 translate("ArticleListModel", "Bookmarked")
                 if column == Column.BOOKMARK and bookmarked
@@ -177,6 +185,10 @@ class ArticleListModel(QAbstractTableModel):
                 return meta.title
             case Role.SOURCE:
                 return meta.source
+            case Role.PUBLICATION:
+                return meta.publication
+            case Role.AGENCY:
+                return meta.agency
             case Role.DATE:
                 return meta.date
             case Role.PATH:
@@ -279,9 +291,14 @@ class ArticleListModel(QAbstractTableModel):
             self.spec.bookmarks_only = on
             self.refresh()
 
-    def set_source(self, source: str | None) -> None:
-        if source != self.spec.source:
-            self.spec.source = source
+    def set_publication(self, key: str | None) -> None:
+        if key != self.spec.publication:
+            self.spec.publication = key
+            self.refresh()
+
+    def set_agency(self, agency: str | None) -> None:
+        if agency != self.spec.agency:
+            self.spec.agency = agency
             self.refresh()
 
     def set_date_range(self, start: dt.date | None, end: dt.date | None) -> None:

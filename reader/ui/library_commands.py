@@ -80,7 +80,7 @@ class LibraryCommands(QObject):
 
     def _on_library_changed(self) -> None:
         window, catalog = self.window, self.session.catalog
-        window.filters.set_sources(catalog.sources())
+        window.filters.set_facets(catalog.publications(), catalog.agencies(), len(catalog))
         dates = [m.date for m in catalog.articles() if m.date]
         if dates:
             first, last = (dt.date.fromisoformat(d) for d in (min(dates), max(dates)))

@@ -9,6 +9,12 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from reader.qt.actions import ActionId
 from reader.ui.view_menu import ViewChoices
 
+_FILE = QT_TRANSLATE_NOOP("Menus", "&File")
+_EDIT = QT_TRANSLATE_NOOP("Menus", "&Edit")
+_ARTICLE = QT_TRANSLATE_NOOP("Menus", "&Article")
+_VIEW = QT_TRANSLATE_NOOP("Menus", "&View")
+_HELP = QT_TRANSLATE_NOOP("Menus", "&Help")
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Menus", text)
@@ -21,20 +27,16 @@ def build_menus(
     view_choices: ViewChoices,
 ) -> None:
     menus = (
-        (QT_TRANSLATE_NOOP("Menus", "&File"), (ActionId.OPEN_FOLDER, recent_menu, ActionId.SHOW_SKIPPED,
-                        None, ActionId.PRINT, ActionId.EXPORT_PDF, None,
-                        ActionId.EXPORT_BOOKMARKS, ActionId.IMPORT_BOOKMARKS, None,
-                        ActionId.QUIT)),
-        (QT_TRANSLATE_NOOP("Menus", "&Edit"), (ActionId.SEARCH, ActionId.FIND, ActionId.FIND_NEXT,
-                        ActionId.FIND_PREVIOUS)),
-        (QT_TRANSLATE_NOOP("Menus", "&Article"), (ActionId.TOGGLE_BOOKMARK, ActionId.MARK_PARAGRAPH,
-                           ActionId.BOOKMARKS_ONLY, ActionId.SHOW_MARKS, None,
-                           ActionId.NEXT_ARTICLE, ActionId.PREVIOUS_ARTICLE,
-                           ActionId.NEXT_UNREAD)),
-        (QT_TRANSLATE_NOOP("Menus", "&View"), (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET, None,
-                        view_choices, None, ActionId.FULL_SCREEN,
-                        ActionId.FOCUS_LIST, ActionId.FOCUS_ARTICLE)),
-        (QT_TRANSLATE_NOOP("Menus", "&Help"), (ActionId.SHORTCUTS, ActionId.ABOUT)),
+        (_FILE, (ActionId.OPEN_FOLDER, recent_menu, ActionId.SHOW_SKIPPED, None,
+                 ActionId.PRINT, ActionId.EXPORT_PDF, None,
+                 ActionId.EXPORT_BOOKMARKS, ActionId.IMPORT_BOOKMARKS, None, ActionId.QUIT)),
+        (_EDIT, (ActionId.SEARCH, ActionId.FIND, ActionId.FIND_NEXT, ActionId.FIND_PREVIOUS)),
+        (_ARTICLE, (ActionId.TOGGLE_BOOKMARK, ActionId.MARK_PARAGRAPH, ActionId.BOOKMARKS_ONLY,
+                    ActionId.SHOW_MARKS, None, ActionId.NEXT_ARTICLE,
+                    ActionId.PREVIOUS_ARTICLE, ActionId.NEXT_UNREAD)),
+        (_VIEW, (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET, None, view_choices,
+                 None, ActionId.FULL_SCREEN, ActionId.FOCUS_LIST, ActionId.FOCUS_ARTICLE)),
+        (_HELP, (ActionId.SHORTCUTS, ActionId.ABOUT)),
     )  # fmt: skip
     for title, items in menus:
         menu = window.menuBar().addMenu(_tr(title))
