@@ -13,7 +13,7 @@ from reader.qt.session import LibrarySession
 from reader.qt.user_state import UserState
 from reader.userdata.store import UserStore
 
-from conftest import SEED_TITLE
+from conftest import SEED_FILE, SEED_TITLE
 
 pytestmark = pytest.mark.gui
 
@@ -56,3 +56,24 @@ def test_a_bookmark_of_a_file_gone_is_listed_as_missing(session, qtbot):
     row = session.model.row_of(seed.id)
     assert session.model.index(row, 0).data(Role.MISSING) is True
     assert session.model.index(row, 1).data(Role.TITLE) == SEED_TITLE  # from the snapshot
+
+
+def test_data_under_an_id_a_better_parser_changed_follows_its_article(qapp, qtbot, library):
+    # Saved by an older Qari whose header parser read this file differently: another id.
+    store = UserStore(paths.user_store_path())
+    seed_path = str(library / SEED_FILE.name)
+    store.add_bookmark("0ld1d0f7h3s33d00", SEED_TITLE, seed_path)
+    store.set_read("0ld1d0f7h3s33d00")
+    store.add_bookmark("0th3rf1l3n0tm0v3", "عنوان آخر", seed_path)  # same path, other title
+    store.close()
+    state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
+    session = LibrarySession(state, paths.index_path())
+    with qtbot.waitSignal(session.loaded, timeout=10_000):
+        session.open([str(library)])
+    [seed] = [m for m in session.catalog.articles() if m.title == SEED_TITLE]
+    assert state.bookmarked == {seed.id, "0th3rf1l3n0tm0v3"} and seed.id in state.read
+    assert state.store.is_bookmarked(seed.id) and not state.store.is_bookmarked("0ld1d0f7h3s33d00")
+    assert not session.model.is_missing(seed.id)
+    assert session.model.is_missing("0th3rf1l3n0tm0v3")  # not the same article: kept apart
+    session.close()
+    state.close()

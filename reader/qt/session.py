@@ -126,6 +126,7 @@ class LibrarySession(QObject):
             return
         self._loader.deleteLater()
         self._loader = None
+        self.user_state.follow_reparsed([(m.id, m.title, m.path) for m in self.catalog.articles()])
         bookmarked = self.user_state.bookmarked
         # Renamed or moved files keep their bookmark: refresh its path and title snapshot.
         self.user_state.refresh_locations(

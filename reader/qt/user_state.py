@@ -84,6 +84,22 @@ class UserState(QObject):
         self.marks_changed.emit()
         return added
 
+    def follow_reparsed(self, seen: list[tuple[str, str, str]]) -> None:
+        """Articles seen at (id, title, path): data kept under an id that a better parser
+        changed follows its article (see UserStore.follow_reparsed)."""
+        try:
+            moved = self.store.follow_reparsed(seen)
+        except StoreError:
+            return  # kept under the old id: listed as missing, nothing lost
+        if moved:
+            self.bookmarked.clear()
+            self.bookmarked.update(self.store.bookmarked_ids())
+            self.read.clear()
+            self.read.update(self.store.read_ids())
+            self._changed()
+            self.bookmarks_reset.emit()
+            self.marks_changed.emit()
+
     def refresh_locations(self, seen) -> None:
         """Bookmarked articles seen at (id, title, path): their snapshots follow a rename."""
         if self.store.refresh_locations(seen):

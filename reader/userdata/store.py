@@ -22,10 +22,11 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.userdata.schema import MARK_COLUMNS, MIGRATIONS, SCHEMA_VERSION
+
 if TYPE_CHECKING:
     from reader.text.anchoring import Anchor
 
-SCHEMA_VERSION = 3
 EXPORT_FORMAT = "qari-bookmarks"
 BACKUP_FORMAT = "qari-userdata"
 
@@ -86,45 +87,6 @@ def _user_action(method: Callable) -> Callable:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-# Each step takes the schema from version N-1 to N; a store is migrated one step at a time.
-_V1 = (
-    "CREATE TABLE bookmarks (id TEXT PRIMARY KEY, title TEXT NOT NULL, path TEXT NOT NULL,"
-    " created TEXT NOT NULL)"
-)
-_V2 = (
-    "ALTER TABLE bookmarks ADD COLUMN note TEXT NOT NULL DEFAULT ''",
-    "CREATE TABLE marks (mark INTEGER PRIMARY KEY, article_id TEXT NOT NULL,"
-    " block INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '', title TEXT NOT NULL,"
-    " path TEXT NOT NULL, created TEXT NOT NULL)",
-    # One mark per paragraph and moment: importing the same backup twice adds nothing.
-    "CREATE UNIQUE INDEX marks_article ON marks (article_id, block, created)",
-    "CREATE TABLE reading (article_id TEXT PRIMARY KEY, position REAL NOT NULL DEFAULT 0,"
-    " read INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL)",
-)
-_V3 = (
-    *(f"ALTER TABLE marks ADD COLUMN {name} TEXT NOT NULL DEFAULT ''"
-      for name in ("quote", "prefix", "suffix")),
-    # "start"/"end" in the JSON (as W3C's TextPositionSelector); END is an SQL keyword.
-    "ALTER TABLE marks ADD COLUMN text_start INTEGER NOT NULL DEFAULT 0",
-    "ALTER TABLE marks ADD COLUMN text_end INTEGER NOT NULL DEFAULT 0",
-    "ALTER TABLE marks ADD COLUMN found INTEGER NOT NULL DEFAULT 1",
-    # A mark is one moment in one article, whatever block re-anchoring moves it to, so a
-    # re-imported backup never doubles it (rows sharing a moment, never Qari's, stay apart).
-    "DROP INDEX marks_article",
-    # Schema 2 kept the document block under the view, after the title and the meta line.
-    # The quote stays empty: the article's next opening anchors it by text from this index.
-    "UPDATE marks SET block = MAX(block - 2, 0)",
-    "UPDATE marks SET created = created || '#' || mark WHERE mark NOT IN"
-    " (SELECT MIN(mark) FROM marks GROUP BY article_id, created)",
-    "CREATE UNIQUE INDEX marks_moment ON marks (article_id, created)",
-)  # fmt: skip
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: (_V1,), 2: _V2, 3: _V3}
-_MARK_COLUMNS = (
-    "mark, article_id, block, note, title, path, created, quote, prefix, suffix,"
-    " text_start, text_end, found"
-)
 
 
 class UserStore:
@@ -261,6 +223,44 @@ class UserStore:
             )
         return cursor.rowcount
 
+    def follow_reparsed(self, seen: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+        """Move the user's data from ids no article has any more to the article now at the
+        same path under the same title, among those seen at (id, title, path).
+
+        An id is computed from the parsed header and opening: when a better parser reads a
+        header differently (a date it used to miss), the same file gets another id. Same
+        file, same headline: the same article. Returns {old id: new id}.
+        """
+        if self.read_only:
+            return {}
+        at = {(path, title): aid for aid, title, path in seen}
+        known = {aid for aid, _, _ in seen}
+        moved: dict[str, str] = {}
+        for table, column in (("bookmarks", "id"), ("marks", "article_id")):
+            rows = self._db.execute(f"SELECT DISTINCT {column}, title, path FROM {table}")
+            for old, title, path in rows:
+                new = at.get((path, title))
+                if new is not None and old not in known and new != old:
+                    moved[old] = new
+        if moved:
+            self._rekey(moved)
+        return moved
+
+    @_user_action
+    def _rekey(self, moved: dict[str, str]) -> None:
+        pairs = list(moved.items())
+        with self._db:
+            self._db.execute("BEGIN")
+            for old, new in pairs:
+                # A bookmark or reading state the new id already has wins over the old one.
+                self._db.execute("UPDATE OR IGNORE bookmarks SET id = ? WHERE id = ?", (new, old))
+                self._db.execute("DELETE FROM bookmarks WHERE id = ?", (old,))
+                self._db.execute(
+                    "UPDATE OR IGNORE reading SET article_id = ? WHERE article_id = ?", (new, old)
+                )
+                self._db.execute("DELETE FROM reading WHERE article_id = ?", (old,))
+                self._db.execute("UPDATE marks SET article_id = ? WHERE article_id = ?", (new, old))
+
     # --- paragraph marks with notes ---------------------------------------------------------
 
     @_user_action
@@ -304,7 +304,7 @@ class UserStore:
         self._db.execute("DELETE FROM marks WHERE mark = ?", (mark,))
 
     def marks(self, article_id: str | None = None) -> list[Mark]:
-        sql = f"SELECT {_MARK_COLUMNS} FROM marks"
+        sql = f"SELECT {MARK_COLUMNS} FROM marks"
         if article_id is None:
             rows = self._db.execute(sql + " ORDER BY created")
         else:
