@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -107,12 +108,18 @@ def _load(library: Sequence[str]):
 def _list(library: Sequence[str], query: str | None, as_json: bool, out: TextIO) -> int:
     from reader.library.catalog import SortKey, ViewSpec
     from reader.library.search import search
-    from reader.userdata.store import UserStore
+    from reader.userdata.store import StoreError, UserStore
 
-    store = UserStore(paths.user_store_path())
-    bookmarked = store.bookmarked_ids()
-    store.close()
     catalog, index = _load(library)
+    store = UserStore(paths.user_store_path())
+    try:
+        # As the window does once it has read the library; a store that can't be written
+        # lists its bookmarks under the ids it has.
+        with contextlib.suppress(StoreError):
+            store.follow_reparsed((m.id, m.title, m.path) for m in catalog.articles())
+        bookmarked = store.bookmarked_ids()
+    finally:
+        store.close()
     try:
         if query is None:
             articles = sorted(catalog.articles(), key=lambda m: m.path)

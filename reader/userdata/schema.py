@@ -42,3 +42,20 @@ MARK_COLUMNS = (
     "mark, article_id, block, note, title, path, created, quote, prefix, suffix,"
     " text_start, text_end, found"
 )
+
+
+def mark_row(mark: dict, legacy: bool, now: str) -> tuple:
+    """A mark from a backup as a row; ``legacy``: from schema 2 (no anchor yet)."""
+
+    def number(key: str) -> int:
+        try:  # a backup may have been edited by hand: 0 rather than a crash
+            return int(mark.get(key) or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    text = [("" if legacy else str(mark.get(k) or "")) for k in ("quote", "prefix", "suffix")]
+    return (str(mark["article_id"]), max(number("block") - 2 * legacy, 0),
+            str(mark.get("note") or ""), str(mark.get("title") or ""),
+            str(mark.get("path") or ""), str(mark.get("created") or now), *text,
+            number("start"), number("end"),
+            int(mark.get("found", 1) not in (0, False)))  # fmt: skip

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.userdata.schema import MARK_COLUMNS, MIGRATIONS, SCHEMA_VERSION
+from reader.userdata.schema import MARK_COLUMNS, MIGRATIONS, SCHEMA_VERSION, mark_row
 
 if TYPE_CHECKING:
     from reader.text.anchoring import Anchor
@@ -233,6 +233,7 @@ class UserStore:
         """
         if self.read_only:
             return {}
+        seen = list(seen)
         at = {(path, title): aid for aid, title, path in seen}
         known = {aid for aid, _, _ in seen}
         moved: dict[str, str] = {}
@@ -420,7 +421,7 @@ class UserStore:
                     "INSERT OR IGNORE INTO marks (article_id, block, note, title, path, created,"
                     " quote, prefix, suffix, text_start, text_end, found)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    _mark_row(mark, legacy),
+                    mark_row(mark, legacy, _now()),
                 )
         for state in payload.get("reading") or []:
             if isinstance(state, dict) and state.get("article_id"):
@@ -430,20 +431,3 @@ class UserStore:
                     (str(state["article_id"]), float(state.get("position") or 0),
                      int(bool(state.get("read"))), str(state.get("updated") or _now())),
                 )  # fmt: skip
-
-
-def _mark_row(mark: dict, legacy: bool) -> tuple:
-    """A mark from a backup as a row; ``legacy``: from schema 2 (no anchor yet)."""
-
-    def number(key: str) -> int:
-        try:  # a backup may have been edited by hand: 0 rather than a crash
-            return int(mark.get(key) or 0)
-        except (TypeError, ValueError):
-            return 0
-
-    text = [("" if legacy else str(mark.get(k) or "")) for k in ("quote", "prefix", "suffix")]
-    return (str(mark["article_id"]), max(number("block") - 2 * legacy, 0),
-            str(mark.get("note") or ""), str(mark.get("title") or ""),
-            str(mark.get("path") or ""), str(mark.get("created") or _now()), *text,
-            number("start"), number("end"),
-            int(mark.get("found", 1) not in (0, False)))  # fmt: skip
