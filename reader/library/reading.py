@@ -14,7 +14,6 @@ from pathlib import Path
 
 from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.text.article import Article, parse_article
-from reader.text.byline import parse_byline
 from reader.text.decoding import DecodeError, decode_bytes, read_text_file
 from reader.text.direction import article_direction_of
 from reader.text.excerpt import Excerpt, excerpt
@@ -70,6 +69,10 @@ def read_entry(path: str) -> Indexed:
     article = parse_article(decoded.text)
     if not article.title and not article.blocks:
         return Indexed(Skipped(path, "no text", info.st_size, info.st_mtime_ns))
+    # Imported here, where files are indexed (a worker): its tables take ~25 ms to build,
+    # which the pane opening an article on the GUI thread has no use for.
+    from reader.text.byline import parse_byline
+
     source = single_line(article.source)
     byline = parse_byline(source)
     meta = ArticleMeta(
