@@ -449,3 +449,18 @@ def test_titles_take_the_room_and_the_users_widths_are_kept(qtbot, tmp_path):
     again = open_window(qtbot, library)
     assert again.list.header().sectionSize(Column.SOURCE) == 150
     close_window(again)
+
+
+def test_the_meta_line_credits_the_parsed_source(qtbot, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "عنوان الخبر\nواشنطن - أ ف ب-الرياض\n2023-09-15\n\nنص الخبر هنا.\n", "utf-8"
+    )
+    window = open_window(qtbot, folder)
+    qtbot.waitUntil(lambda: window.view.article() is not None)
+    meta = window.view.document().findBlockByNumber(1).text()
+    assert meta.startswith("الرياض (أ ف ب) · واشنطن · 15 سبتمبر 2023")
+    row = window.model.row_of(window.current.id)
+    assert window.model.index(row, Column.SOURCE).data() == "الرياض (أ ف ب)"
+    close_window(window)

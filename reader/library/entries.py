@@ -43,6 +43,11 @@ class ArticleMeta:
             return f"{self.publication} ({self.agency})"
         return self.publication or self.agency or self.source
 
+    def credit_line(self) -> str:
+        """Who wrote it, for whom, from where: "author · publication (agency) · dateline",
+        as far as the source line says (the pane's meta line)."""
+        return " · ".join(p for p in (self.author, self.source_label(), self.dateline) if p)
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:

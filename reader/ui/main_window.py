@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
             notice = ""
             if result.article_id != meta.id:
                 notice = self.tr("This file has changed since the library was read.")
-            self.view.show_article(result.excerpt, notice)
+            self.view.show_article(result.excerpt, notice, meta.credit_line())
             if self.find_bar.isVisible():
                 self._find_in_article(self.find_bar.field.text())
             elif self.session.result is not None:

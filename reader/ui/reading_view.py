@@ -98,6 +98,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         self._excerpt: Excerpt | None = None
         self._block_map = BlockMap()  # document blocks ↔ the article's blocks and text
         self._notice = ""
+        self._credit = ""
         self._with_meta = True
         self._painted = False
         self._native_digits = False  # the meta line's dates and counts in ٠١٢٣…
@@ -191,11 +192,18 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         """The article shown (only the part that is shown, for a very long one)."""
         return self._excerpt.article if self._excerpt is not None else None
 
-    def show_article(self, article: Article | Excerpt, notice: str = "") -> None:
-        """Show an article, or an excerpt of one made off the GUI thread (faster for long ones)."""
+    def show_article(
+        self, article: Article | Excerpt, notice: str = "", credit: str | None = None
+    ) -> None:
+        """Show an article, or an excerpt of one made off the GUI thread (faster for long ones).
+
+        ``credit``: the meta line's source, as the library parsed it (ArticleMeta.credit_line);
+        the article's own source line by default.
+        """
         from reader.text.excerpt import Excerpt, excerpt
 
         self._excerpt = article if isinstance(article, Excerpt) else excerpt(article)
+        self._credit = self._excerpt.article.source if credit is None else credit
         self._notice = notice
         self._with_meta = True
         self.article_shown.emit()  # before the layout, and the ready it may emit at once
@@ -263,7 +271,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         article, base = shown.article, shown.direction
         yield self._block(article.title, TITLE, base)
         if self._with_meta:
-            line = meta_line(article.source, article.date, shown.minutes, shown.language,
+            line = meta_line(self._credit, article.date, shown.minutes, shown.language,
                              native_digits=self._native_digits, hijri=self._hijri)  # fmt: skip
             yield self._block(line, META, base, own=base)
         if self._notice:
