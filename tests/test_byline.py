@@ -602,3 +602,25 @@ def test_thousands_of_distinct_bylines_parse_fast() -> None:
     assert {r.publication for r in results} == {"سبق"}
     assert all(r.author and r.dateline and r.date for r in results)
     assert elapsed / len(lines) < 1e-3, f"{elapsed / len(lines) * 1e6:.0f} µs a line"
+
+
+# Persian and Urdu archives credit their own agencies, in their own spellings.
+PERSIAN_URDU = [
+    ("لاہور - اے پی پی", None, "اے پی پی", "لاہور", None),
+    ("Lahore (APP)", None, "اے پی پی", "Lahore", None),
+    ("تهران - ایرنا", None, "إرنا", "تهران", None),
+    ("خبرگزاری فارس", None, "وكالة فارس", None, None),
+    ("تهران- خبرگزاری تسنیم", None, "تسنيم", "تهران", None),
+    ("کراچی", None, None, "کراچی", None),
+]
+
+
+@pytest.mark.parametrize(("line", "publication", "agency", "dateline", "author"), PERSIAN_URDU)
+def test_persian_and_urdu_bylines(line, publication, agency, dateline, author):
+    parts = parse_byline(line)
+    assert (parts.publication, parts.agency, parts.dateline, parts.author) == (
+        publication,
+        agency,
+        dateline,
+        author,
+    )

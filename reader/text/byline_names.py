@@ -44,10 +44,12 @@ _AGENCY_SPELLINGS = """
 واج=الأنباء الجزائرية/APS/Algérie Presse Service/Algeria Press Service;
 لاماب=ومع/المغرب العربي للأنباء/MAP/Maghreb Arabe Presse;
 الوكالة الوطنية للإعلام=الوكالة الوطنية/NNA/National News Agency;
-إرنا=ارنا/إيرنا/الجمهورية الإسلامية للأنباء/IRNA/Islamic Republic News Agency;
-وكالة فارس=Fars/Fars News Agency;
-تسنيم=Tasnim/Tasnim News Agency;
-وكالة مهر=Mehr/Mehr News Agency;
+إرنا=ارنا/إيرنا/ایرنا/خبرگزاری ایرنا/الجمهورية الإسلامية للأنباء/IRNA/Islamic Republic News Agency;
+وكالة فارس=خبرگزاری فارس/Fars/Fars News Agency;
+تسنيم=تسنیم/خبرگزاری تسنیم/Tasnim/Tasnim News Agency;
+وكالة مهر=خبرگزاری مهر/Mehr/Mehr News Agency;
+إيسنا=ایسنا/ISNA/Iranian Students News Agency;
+اے پی پی=ای پی پی/APP/Associated Press of Pakistan/ایسوسی ایٹڈ پریس آف پاکستان;
 يو بي آي=يونايتد برس/يونايتد برس إنترناشونال/UPI/United Press International;
 بلومبرغ=بلومبيرغ/بلومبرج/بلومبيرج/Bloomberg;
 كيودو=Kyodo/Kyodo News;
@@ -100,7 +102,9 @@ _PLACE_SPELLINGS = """
 الولايات المتحدة/أمريكا/أميركا|United States/USA;واشنطن|Washington;نيويورك|New York;لندن|London;
 باريس|Paris;موسكو|Moscow;بكين|Beijing;طوكيو|Tokyo;برلين|Berlin;بروكسل|Brussels;جنيف|Geneva;
 روما|Rome;مدريد|Madrid;أنقرة|Ankara;إسطنبول/استانبول|Istanbul;طهران|Tehran;كابول|Kabul;
-إسلام آباد/إسلام أباد|Islamabad;نيودلهي/نيو دلهي|New Delhi;سيول|Seoul;بيونغ يانغ|Pyongyang;
+إسلام آباد/إسلام أباد|Islamabad;اسلام آباد|Islamabad;لاهور|Lahore;لاہور|Lahore;كراتشي|Karachi;
+کراچی|Karachi;بيشاور|Peshawar;پشاور|Peshawar;کوئٹہ|Quetta;مشهد|Mashhad;أصفهان/اصفهان|Isfahan;
+شيراز|Shiraz;تبريز|Tabriz;نيودلهي/نيو دلهي|New Delhi;سيول|Seoul;بيونغ يانغ|Pyongyang;
 هونغ كونغ/هونج كونج|Hong Kong;كييف/كيف|Kyiv/Kiev;فيينا|Vienna;أثينا|Athens;نيقوسيا|Nicosia;
 ستوكهولم|Stockholm;أوسلو|Oslo;كوبنهاغن|Copenhagen;وارسو|Warsaw;براغ|Prague;بودابست|Budapest;
 لشبونة|Lisbon;دبلن|Dublin;أوتاوا|Ottawa;تورنتو|Toronto;مكسيكو|Mexico City;برازيليا|Brasilia;

@@ -325,7 +325,10 @@ class MainWindow(QMainWindow):
             notice = ""
             if result.article_id != meta.id:
                 notice = self.tr("This file has changed since the library was read.")
-            self.view.show_article(result.excerpt, notice, meta.credit_line())
+            # An Arabic-script article is credited as parsed; a left-to-right one as written
+            # (the canonical agency names are Arabic).
+            credit = meta.credit_line() if result.excerpt.direction == "rtl" else None
+            self.view.show_article(result.excerpt, notice, credit)
             if self.find_bar.isVisible():
                 self._find_in_article(self.find_bar.field.text())
             elif self.session.result is not None:
