@@ -150,13 +150,9 @@ def test_a_mark_on_a_piece_of_a_giant_paragraph_keys_the_article_block(
     close_window(window)
 
 
-# --- (c) a paragraph inserted before the marked one ----------------------------------------------
-
-
-@pytest.mark.gui
-def test_a_paragraph_inserted_before_the_mark_is_re_anchored_by_its_quote(
-    qtbot, library, monkeypatch
-):
+def mark_paragraph_20(qtbot, library, monkeypatch, note: str):
+    """A window on the seed with its 21st paragraph marked (the file watcher stopped, so a
+    rewrite is seen only on reopening); returns it, the seed's id and that paragraph."""
     window = open_window(qtbot, library)
     window.session._watcher.stop()
     the_seed = seed_id(window)
@@ -164,7 +160,20 @@ def test_a_paragraph_inserted_before_the_mark_is_re_anchored_by_its_quote(
     wait_ready(qtbot, window)
     paragraph = SEED.blocks[20].text
     scroll_to_text(window.view, paragraph)
-    mark_the_top(window, monkeypatch, "before the insertion")
+    mark_the_top(window, monkeypatch, note)
+    return window, the_seed, paragraph
+
+
+# --- (c) a paragraph inserted before the marked one ----------------------------------------------
+
+
+@pytest.mark.gui
+def test_a_paragraph_inserted_before_the_mark_is_re_anchored_by_its_quote(
+    qtbot, library, monkeypatch
+):
+    window, the_seed, paragraph = mark_paragraph_20(
+        qtbot, library, monkeypatch, "before the insertion"
+    )
     assert window.user_state.marks()[0].block == 20
     rewrite(library / SEED_FILE.name, paragraph, NEW_PARAGRAPH + "\n\n" + paragraph)
     reopen(qtbot, window, the_seed)
@@ -186,14 +195,9 @@ def test_a_paragraph_inserted_before_the_mark_is_re_anchored_by_its_quote(
 def test_a_mark_whose_paragraph_was_deleted_is_kept_and_listed_as_not_found(
     qtbot, library, monkeypatch
 ):
-    window = open_window(qtbot, library)
-    window.session._watcher.stop()
-    the_seed = seed_id(window)
-    window.select_article(the_seed)
-    wait_ready(qtbot, window)
-    paragraph = SEED.blocks[20].text
-    scroll_to_text(window.view, paragraph)
-    mark_the_top(window, monkeypatch, "ملاحظة على فقرة ستحذف")
+    window, the_seed, paragraph = mark_paragraph_20(
+        qtbot, library, monkeypatch, "ملاحظة على فقرة ستحذف"
+    )
     rewrite(library / SEED_FILE.name, paragraph + "\n", "")
     reopen(qtbot, window, the_seed)
     [mark] = window.user_state.marks()
