@@ -1,8 +1,13 @@
-"""The top of a news file: title, agency line and date. Qt-free.
+"""The top of a news file: title, source line and date. Qt-free.
 
 Part of :func:`reader.text.article.parse_article`: the first few non-blank lines are
-looked at, in any order the archives use (the agency may come before or after the date,
-either may be missing), and a line that fits none of them starts the body.
+looked at, in any order the archives use (the source line may come before or after the
+date, either may be missing), and a line that fits none of them starts the body.
+
+The header's own date line (a date, perhaps with a time, a weekday, a Hijri date and labels
+like "نشر في" or "Updated") is found within a few lines under the title whatever the lines
+above it look like: those are the source line, however the site wrote it. A source line
+that carries a date of its own gives it only when the header has no date line.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from reader.text.lines import (
     is_decoration,
 )
 from reader.text.normalize import fold_alef
+from reader.text.sanitize import INVISIBLE, char_class
 
 __all__ = ["parse_header"]
 
@@ -28,11 +34,17 @@ _TITLE_MAX_CHARS = 200  # a longer first line is body text, not a headline
 _HEADER_SCAN_LINES = 5  # non-blank lines examined for title / agency / date
 _AGENCY_MAX_CHARS = 60
 _AGENCY_MAX_WORDS = 8
-_DATE_LINE_MAX_CHARS = 80
+_DATE_LINE_MAX_CHARS = 80  # a date line with other words in it than labels
+# Source lines the header holds above its date line: more, or a longer one, are body text.
+_SOURCE_LINES_ABOVE_DATE = 2
+_DATE_LINE_EXTRA_WORDS = 2  # words beside a date that are no label: "العدد 1234"
+_BYLINE_MAX_CHARS = 200  # reader.text.byline.MAX_CHARS: a longer line is text (tested)
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _NON_ASCII_DIGIT = re.compile("[٠-٩۰-۹]")
 
+# Harakat, tatweel and invisible characters: none of them changes what a date line says.
+_NOT_PLAIN = re.compile(f"[\u064b-\u065f\u0670\u0640{char_class(INVISIBLE)[1:-1]}]+")
 _WS_RUN = re.compile(r"\s+")  # \s covers NBSP, NNBSP, tabs, form feeds ...
 _KNOWN_AGENCY = re.compile(
     r"(?<!\w)(?:afp|reuters|ap|dpa|upi|efe|ansa|xinhua|anadolu|ا\W{0,2}ف\W{0,2}ب|رويترز"
@@ -92,10 +104,22 @@ _DATE_LABELS = frozenset({
     "published", "updated", "posted", "modified", "created", "date", "on", "at", "last",
     "utc", "gmt", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "نشر", "في", "بتاريخ", "تاريخ", "النشر", "اخر", "تحديث", "التحديث", "اليوم", "م",
+    "نشر", "في", "بتاريخ", "تاريخ", "التاريخ", "النشر", "اخر", "تحديث", "التحديث", "اليوم", "م",
     "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
+    "am", "pm", "الساعة", "صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "فجرا", "ليلا", "بتوقيت",
+    "مكة", "المكرمة", "غرينتش", "جرينتش", "ksa", "الموافق", "ميلادي", "ميلادية",
+    # a Hijri date beside the Gregorian one: "25 شوال 1436 هـ"
+    "محرم", "صفر", "ربيع", "الاول", "الاخر", "الثاني", "جمادى", "جمادي", "الاولى", "الاخرة",
+    "رجب", "شعبان", "رمضان", "شوال", "ذو", "ذي", "القعدة", "الحجة", "ه", "هجري", "هجرية",
+    "للهجرة",
+    # a print edition's number: "العدد 15432 - 15 سبتمبر 2023"
+    "العدد", "السنة",
 })
 # fmt: on
+# A label that is a paper's name too: "أغسطس 5, 2015, 3:30 ص-اليوم" is al-Yaum's source line.
+_PAPER_LABELS = frozenset({"اليوم"})
+_PART_SEPARATORS = frozenset(SEPARATORS.replace(" ", "") + "\u060c\u061b\u0640«»")
+_SENTENCE_STOP = ".!?\u061f\u2026\u06d4"  # what a body sentence ends with, unlike a byline's ":"
 
 
 def _find_date(s: str) -> tuple[int, int, datetime.date | None] | None:
@@ -137,32 +161,98 @@ def _looks_like_agency(line: str) -> bool:
     )
 
 
-def _date_line(line: str, *, first: bool) -> tuple[bool, datetime.date | None, str]:
-    """Is ``line`` a header date line? Returns (is_date_line, date, agency found beside it)."""
-    if len(line) > _DATE_LINE_MAX_CHARS or _YEAR_START.search(line) is None:
-        return False, None, ""
-    # Length-preserving, so spans stay valid.
-    ascii_digits = line.translate(_DIGITS) if _NON_ASCII_DIGIT.search(line) else line
-    found = _find_date(fold_alef(ascii_digits))
+_NOT_DATED, _DATE, _DATED_SOURCE, _DATED_TEXT = range(4)
+_Dated = tuple[int, datetime.date | None, str]  # what _date_line says of a line
+_NO_DATE: _Dated = (_NOT_DATED, None, "")
+
+
+def _date_line(line: str, *, first: bool) -> _Dated:
+    """What a line holding a date is in a header: (_DATE, date, "") for a date line,
+    (_DATED_SOURCE, date, the source it gives) for a source line carrying a date,
+    (_DATED_TEXT, ...) for text that mentions a date, else _NO_DATE. ``first``: no title
+    yet, where only a line that is all date counts."""
+    if len(line) > _BYLINE_MAX_CHARS or _YEAR_START.search(line) is None:
+        return _NO_DATE
+    plain = _NOT_PLAIN.sub("", line) if _NOT_PLAIN.search(line) else line
+    if _NON_ASCII_DIGIT.search(plain):
+        plain = plain.translate(_DIGITS)  # length-preserving, so spans stay valid
+    found = _find_date(fold_alef(plain))
     if found is None:
-        return False, None, ""
+        return _NO_DATE
     start, end, date = found
-    rest = _TIME.sub(" ", ascii_digits[:start] + " " + ascii_digits[end:])
-    rest = clean(rest).strip(SEPARATORS)
-    if all(w in _DATE_LABELS for w in WORD.findall(fold(rest))):
-        return True, date, ""
-    # Otherwise only a short non-sentence line below the title, e.g. "AFP - 15/09/2023".
-    if first or line[-1] in SENTENCE_END:
-        return False, None, ""
-    agency = rest if _looks_like_agency(rest) and not re.search(r"\d", rest) else ""
-    return True, date, agency
+    rest = plain[:start] + " " + plain[end:]
+    for _ in range(2):  # "نشر في ... - آخر تحديث ...": a second date is no other word
+        more = _find_date(fold_alef(rest)) if _YEAR_START.search(rest) else None
+        if more is None:
+            break
+        rest = rest[: more[0]] + " " + rest[more[1] :]
+    rest = clean(_TIME.sub(" ", rest)).strip(SEPARATORS)
+    words = WORD.findall(fold(rest))
+    extra = [w for w in words if w not in _DATE_LABELS and not w.isdigit()]
+    if not extra:
+        if not first and _PAPER_LABELS.intersection(words) and _source_line(line):
+            return _DATED_SOURCE, date, line
+        return _DATE, date, ""
+    if first:
+        return _NO_DATE
+    short = len(line) <= _DATE_LINE_MAX_CHARS and line[-1] not in SENTENCE_END
+    few = len(extra) <= _DATE_LINE_EXTRA_WORDS
+    # "AFP - 15/09/2023" gives "AFP", as it always did (it is in the article's id); a
+    # sentence fragment beside a date ("وصل الوفد يوم") is no agency.
+    agency = short and _looks_like_agency(rest) and re.search(r"\d", rest) is None
+    if agency and few:
+        return _DATED_SOURCE, date, rest
+    if _source_line(line):
+        return _DATED_SOURCE, date, rest if agency else line
+    return (_DATE, date, "") if short and few else (_DATED_TEXT, date, "")
+
+
+def _source_line(line: str) -> bool:
+    """Is ``line`` under a title a source line, in the byline parser's judgement?"""
+    if len(line) > _BYLINE_MAX_CHARS:
+        return False
+    # Imported when first needed, not with this module: its tables take ~25 ms to build,
+    # and most headers (the pane opens one on the GUI thread) are decided without it.
+    from reader.text.byline import looks_like_byline
+
+    return looks_like_byline(line)
+
+
+def _lead_in(line: str) -> bool:
+    """ "Highlights:", "وأضاف:": one phrase and a colon, which opens the text under it. (A
+    source line ending so has parts: "سبق- تبوك:", "الرياض - الوئام :".)"""
+    return line[-1] == ":" and not any(c in _PART_SEPARATORS for c in line[:-1].rstrip())
+
+
+def _source_below_title(line: str) -> bool:
+    """A source line the agency rule missed ("سبق- تبوك:"), where no date line backs it."""
+    # A line that ends a sentence is body text (and costs the byline parser nothing).
+    return line[-1] not in _SENTENCE_STOP and not _lead_in(line) and _source_line(line)
+
+
+def _source_above_date(above: list[tuple[str, _Dated]]) -> int | None:
+    """Which of the lines between a title and a date line is the source line; None if
+    they are no header: then they are body text, and the date line after them too."""
+    if any(d[0] == _DATED_TEXT for _, d in above):
+        return None  # "وصل الوفد يوم 15 سبتمبر 2023": text
+    if len(above) == 1 and above[0][0][-1] not in _SENTENCE_STOP:
+        return 0  # the common case, which needs no byline parser
+    bylines = [d[0] == _DATED_SOURCE or _source_line(line) for line, d in above]
+    if any(
+        line[-1] in _SENTENCE_STOP and not b for (line, _), b in zip(above, bylines, strict=True)
+    ):
+        return None  # a sentence: the body has started
+    if not any(bylines):
+        return None  # lines of text, not a subtitle and a byline
+    return bylines.index(True)
 
 
 def parse_header(lines: list[str]) -> tuple[str, str, datetime.date | None, int]:
-    """Find title, agency and date at the top of a file's ``lines`` (cleaned, see
+    """Find title, source line and date at the top of a file's ``lines`` (cleaned, see
     reader.text.lines.clean). Returns them and the index of the first body line."""
     title = source = ""
-    date: datetime.date | None = None
+    date: datetime.date | None = None  # from the header's date line
+    source_date: datetime.date | None = None  # a source line's own: the date line's wins
     date_seen = False
     body_start = 0
     # The first non-blank, non-decoration lines: those scanned, and whether one more follows.
@@ -172,27 +262,61 @@ def parse_header(lines: list[str]) -> tuple[str, str, datetime.date | None, int]
             candidates.append(i)
             if len(candidates) > _HEADER_SCAN_LINES:
                 break
-    for n, i in enumerate(candidates[:_HEADER_SCAN_LINES]):
-        line = lines[i]
-        is_date, found_date, agency = _date_line(line, first=not title)
-        if is_date:
-            if not date_seen:
-                date, date_seen = found_date, True
-            if agency and not source:
-                source = agency
-            body_start = i + 1
-            continue
-        if not title:
-            if len(line) > _TITLE_MAX_CHARS:
-                break  # no headline: the body starts here, title comes from it later
-            title, body_start = line, i + 1
-            continue
-        if source or not _looks_like_agency(line):
+    scan = candidates[:_HEADER_SCAN_LINES]
+    n = 0
+    while n < len(scan):  # date lines above the title
+        kind, found, _ = _date_line(lines[scan[n]], first=True)
+        if kind != _DATE:
             break
-        # A short line under the title is the agency when something backs it up; a lone
+        date, date_seen = date or found, True
+        body_start = scan[n] + 1
+        n += 1
+    if n == len(scan) or len(lines[scan[n]]) > _TITLE_MAX_CHARS:
+        return title, source, date, body_start  # no headline: the body starts here
+    title, body_start = lines[scan[n]], scan[n] + 1
+    n += 1
+
+    # The date line a few lines down: what is above it is the source line, however it is
+    # written, unless there are more lines than a header holds or one is body-length.
+    ahead = n
+    dated: list[_Dated] = []  # _date_line of scan[ahead:], as far as it was needed
+    for i in scan[ahead : ahead + _SOURCE_LINES_ABOVE_DATE + 1]:
+        dated.append(_date_line(lines[i], first=False))
+        if dated[-1][0] == _DATE or len(lines[i]) > _BYLINE_MAX_CHARS:
+            break
+    if len(dated) > 1 and dated[-1][0] == _DATE:
+        above = [(lines[i], d) for i, d in zip(scan[ahead:], dated[:-1], strict=False)]
+        chosen = _source_above_date(above)
+        if chosen is not None:
+            line, (kind, _, text) = above[chosen]
+            source = text if kind == _DATED_SOURCE else line
+            source_date = next((d[1] for _, d in above if d[1] is not None), None)
+            n += len(above)
+            body_start = scan[n - 1] + 1
+
+    # Then date lines, and one source line if there was none yet.
+    for k in range(n, len(scan)):
+        i = scan[k]
+        line = lines[i]
+        kind, found, text = (
+            dated[k - ahead] if k - ahead < len(dated) else _date_line(line, first=False)
+        )
+        if kind == _DATE:
+            date, date_seen = date or found, True  # the first that is a date
+        elif kind == _DATED_SOURCE:
+            source = source or text
+            source_date = source_date or found
+        elif (
+            kind == _DATED_TEXT
+            or source
+            or not (_looks_like_agency(line) or _source_below_title(line))
+        ):
+            break
+        # A short line under the title is the source when something backs it up; a lone
         # short line after the title is more likely a one-line body.
-        if date_seen or _KNOWN_AGENCY.search(fold_alef(line)) or n + 1 < len(candidates):
-            source, body_start = line, i + 1
-            continue
-        break
-    return title, source, date, body_start
+        elif date_seen or _KNOWN_AGENCY.search(fold_alef(line)) or k + 1 < len(candidates):
+            source = line
+        else:
+            break
+        body_start = i + 1
+    return title, source, date if date is not None else source_date, body_start
