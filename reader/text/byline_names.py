@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from reader.text.dates import GREGORIAN_MONTHS, HIJRI_MONTHS
 from reader.text.normalize import index_text
 
 GENERIC_AGENCY = "وكالات"
@@ -177,20 +178,6 @@ _GIVEN_NAMES = """
 غادة لمياء مها ميساء نادية نجلاء نسرين هالة هبة وفاء ياسمين رحاب جيهان زينب خديجة آية بسمة حنان
 رانيا سناء عفاف لبنى مي نهى هيفاء أبو أم بن ابن
 """
-# fmt: off
-_MONTHS = {
-    1: "يناير/كانون الثاني/جانفي/January/Jan", 2: "فبراير/شباط/فيفري/February/Feb",
-    3: "مارس/آذار/March/Mar", 4: "أبريل/إبريل/نيسان/أفريل/April/Apr", 5: "مايو/أيار/ماي/May",
-    6: "يونيو/يونيه/حزيران/جوان/June/Jun", 7: "يوليو/يوليه/تموز/جويلية/July/Jul",
-    8: "أغسطس/آب/أوت/August/Aug", 9: "سبتمبر/أيلول/September/Sept/Sep",
-    10: "أكتوبر/تشرين الأول/October/Oct", 11: "نوفمبر/تشرين الثاني/November/Nov",
-    12: "ديسمبر/كانون الأول/December/Dec",
-}
-# fmt: on
-_HIJRI_MONTHS = """
-محرم/صفر/ربيع الأول/ربيع الآخر/ربيع الثاني/جمادى الأولى/جمادى الآخرة/جمادى الثانية/رجب/شعبان/رمضان/
-شوال/ذو القعدة/ذي القعدة/ذو الحجة/ذي الحجة
-"""
 
 
 def _key(text: str) -> str:
@@ -254,7 +241,7 @@ _DROPPED_SUFFIXES = frozenset(("الإلكترونية", "الالكترونية
 
 # --- dates and times -------------------------------------------------------------------------
 
-_MONTH_NUMBERS = {_key(n): m for m, names in _MONTHS.items() for n in names.split("/")}
+_MONTH_NUMBERS = {_key(n): m for m, names in GREGORIAN_MONTHS.items() for n in names.split("/")}
 _FUZZY = {**dict.fromkeys("اأإآ", "[اأإآ]"), **dict.fromkeys("يى", "[يى]"), " ": r"\s+"}
 _FUZZY.update(dict.fromkeys("ةه", "[ةه]"))
 
@@ -281,8 +268,9 @@ def _names_regex(names: list[str]) -> str:
     return rf"(?<![^\W\d_])(?:{emit(trie)})(?![^\W\d_])"
 
 
-_MONTH = _names_regex([n for names in _MONTHS.values() for n in names.split("/")]) + r"\.?"
-_HIJRI = _names_regex(_HIJRI_MONTHS.replace("\n", "").split("/"))
+_MONTH_NAMES = [n for names in GREGORIAN_MONTHS.values() for n in names.split("/")]
+_MONTH = _names_regex(_MONTH_NAMES) + r"\.?"
+_HIJRI = _names_regex(HIJRI_MONTHS.split("/"))
 _ERA = r"(?:\s*(?:هـ|ه|م)(?![^\W\d_]))?"
 _AFTER_DAY = r"(?:st|nd|rd|th)?"
 # A pattern opening on a character class is skipped through in C to where the class matches:

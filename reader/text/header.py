@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from reader.text.dates import GREGORIAN_MONTHS, HIJRI_MONTHS
 from reader.text.lines import (
     BULLET,
     LETTER,
@@ -52,22 +53,12 @@ _KNOWN_AGENCY = re.compile(
     re.IGNORECASE,
 )
 
-# fmt: off
+# Compared after alef folding and case folding, as the line is.
 _MONTHS = {
-    # English
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-    # Arabic (Egypt / Gulf), Levant and Maghreb names, alef-folded
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
-    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11,
-    "ديسمبر": 12, "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5,
-    "حزيران": 6, "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11,
-    "كانون الاول": 12, "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6,
-    "جويلية": 7, "اوت": 8,
+    fold_alef(name).casefold(): number
+    for number, names in GREGORIAN_MONTHS.items()
+    for name in names.split("/")
 }
-# fmt: on
 _MONTH_ALT = "|".join(
     m.replace(" ", r"\s+") for m in sorted(_MONTHS, key=len, reverse=True)
 )  # longest first so "september" wins over "sep"
@@ -108,13 +99,11 @@ _DATE_LABELS = frozenset({
     "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
     "am", "pm", "الساعة", "صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "فجرا", "ليلا", "بتوقيت",
     "مكة", "المكرمة", "غرينتش", "جرينتش", "ksa", "الموافق", "ميلادي", "ميلادية",
-    # a Hijri date beside the Gregorian one: "25 شوال 1436 هـ"
-    "محرم", "صفر", "ربيع", "الاول", "الاخر", "الثاني", "جمادى", "جمادي", "الاولى", "الاخرة",
-    "رجب", "شعبان", "رمضان", "شوال", "ذو", "ذي", "القعدة", "الحجة", "ه", "هجري", "هجرية",
-    "للهجرة",
+    # a Hijri date beside the Gregorian one: "25 شوال 1436 هـ" (the month names below)
+    "ه", "هجري", "هجرية", "للهجرة",
     # a print edition's number: "العدد 15432 - 15 سبتمبر 2023"
     "العدد", "السنة",
-})
+}) | {fold_alef(word) for word in HIJRI_MONTHS.replace("/", " ").split()}
 # fmt: on
 # A label that is a paper's name too: "أغسطس 5, 2015, 3:30 ص-اليوم" is al-Yaum's source line.
 _PAPER_LABELS = frozenset({"اليوم"})
