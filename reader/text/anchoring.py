@@ -53,6 +53,7 @@ __all__ = [
     "anchor_words",
     "article_text",
     "resolve",
+    "snap_to_words",
 ]
 
 # Enough context to tell apart the same words in two places (Hypothesis uses 32 too).
@@ -154,6 +155,30 @@ def anchor_span(article: Article | ArticleText, start: int, end: int) -> Anchor:
     at = article_text(article)
     start = min(max(0, start), len(at.text))
     return _anchor(at, start, min(max(start, end), len(at.text)))
+
+
+# What a word is made of, for snapping: letters and digits, and what sits inside Arabic and
+# Persian words without being a letter (harakat and other combining marks, tatweel, ZWNJ/ZWJ).
+_WORD_CHAR = re.compile(
+    r"[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]"
+)
+_WORD_RUN = re.compile(f"(?:{_WORD_CHAR.pattern})+")
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The selection ``text[start:end]`` grown to whole words where it starts or ends inside
+    one, and shrunk to its words where it starts or ends in spaces or punctuation; None if it
+    holds no word. A highlight painted over part of a word would shape it as two."""
+    start, end = sorted((min(max(0, start), len(text)), min(max(0, end), len(text))))
+    words = list(_WORD_RUN.finditer(text, max(0, start - 1), end + 1))
+    words = [w for w in words if w.end() > start and w.start() < end]
+    if not words:
+        return None
+    first = words[0].start()
+    while first > 0 and _WORD_CHAR.match(text, first - 1):
+        first -= 1  # the run began before the window looked
+    last = _WORD_RUN.match(text, words[-1].start()).end()
+    return first, last
 
 
 def resolve(article: Article | ArticleText, anchor: Anchor) -> Anchor | None:
