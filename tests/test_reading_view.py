@@ -44,3 +44,42 @@ def test_no_horizontal_scrollbar_at_any_size(view, qtbot, text):
         assert not view.horizontalScrollBar().isVisible(), f"{size} pt"
         # Nothing is wider than the pane: even a 300-letter link wraps.
         assert view.document().idealWidth() <= view.viewport().width() + size, f"{size} pt"
+
+
+def _background(view, position: int):
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position + 1)  # the format of the character before the cursor
+    return cursor.charFormat().background().color()
+
+
+def test_highlights_are_painted_over_their_words_and_kept_in_the_document(view, qtbot):
+    from reader.text.anchoring import article_text, snap_to_words
+    from reader.ui.highlight_painter import COLORS, Highlight
+
+    article = parse_article(SEED_FILE.read_text("utf-8"))
+    text = article_text(article).text
+    # A drag from inside "كيم" to inside "جونغ" paints the two words whole.
+    at = text.index("كيم جونغ")
+    start, end = snap_to_words(text, at + 1, at + 6)
+    assert text[start:end] == "كيم جونغ"
+    late = text.rindex("بوتين")  # far down the article
+    view.set_highlights([Highlight(start, end, "green"), Highlight(late, late + 5, "pink")])
+    view.show_article(article)
+    qtbot.waitUntil(lambda: not view.is_busy())
+    first, last = view.position_of(start), view.position_of(end)
+    assert _background(view, first) == COLORS["green"] == _background(view, last - 1)
+    assert _background(view, first - 1) != COLORS["green"] != _background(view, last)
+    assert _background(view, view.position_of(late)) == COLORS["pink"]
+    # In the document itself, so a print or PDF copy of it has them too.
+    copy = view.document().clone()
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(copy)
+    cursor.setPosition(first + 1)
+    assert cursor.charFormat().background().color() == COLORS["green"]
+    # Taken away: the document is built again without them.
+    view.set_highlights([])
+    qtbot.waitUntil(lambda: not view.is_busy())
+    assert _background(view, view.position_of(start)) != COLORS["green"]

@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontInfo, QPalette, QTextBlockFormat, QTextCharFormat
+from PySide6.QtGui import (
+    QFont,
+    QFontInfo,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 from reader.qt.i18n import layout_direction
 
@@ -65,3 +72,21 @@ def block_formats(
     if style.muted:
         char.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
     return block, char
+
+
+def set_column_margins(document: QTextDocument, font: QFont, width: int, page_ems: int) -> None:
+    """A readable column, centred: side margins that leave ``page_ems`` ems of text (0: the
+    whole ``width``), never less than MIN_SIDE_MARGIN_EMS. (FixedPixelWidth would pin the
+    column to the left even in RTL.)"""
+    em = QFontInfo(font).pixelSize()
+    column = em * page_ems if page_ems else width
+    side = max(em * MIN_SIDE_MARGIN_EMS, (width - column) / 2)
+    frame = document.rootFrame()
+    fmt = frame.frameFormat()
+    if (fmt.leftMargin(), fmt.rightMargin()) == (side, side):
+        return
+    fmt.setLeftMargin(side)
+    fmt.setRightMargin(side)
+    fmt.setTopMargin(em * 1.5)
+    fmt.setBottomMargin(em * 3)
+    frame.setFrameFormat(fmt)

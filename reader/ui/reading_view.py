@@ -13,13 +13,12 @@ around the visible part are painted when there are very many.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
-    QFontInfo,
     QKeyEvent,
     QPaintEvent,
     QResizeEvent,
@@ -27,7 +26,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFrameFormat,
     QTextOption,
     QWheelEvent,
 )
@@ -42,14 +40,15 @@ from reader.ui.block_styles import (
     CAPTION,
     MAX_LINE_EMS,
     META,
-    MIN_SIDE_MARGIN_EMS,
     NOTE,
     NOTICE,
     SUBHEADING,
     TITLE,
     Style,
     block_formats,
+    set_column_margins,
 )
+from reader.ui.highlight_painter import Highlight, HighlightPainter
 from reader.ui.search_matches import SearchMatches
 
 if TYPE_CHECKING:
@@ -115,6 +114,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
         self._matches = SearchMatches(self)
+        self._highlights = HighlightPainter(self)
         self.verticalScrollBar().valueChanged.connect(self._matches.on_scrolled)
 
     # --- untrusted content: nothing is ever fetched or followed -----------------------------
@@ -255,6 +255,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
             return
         self._update_margins()
         self._formats.clear()
+        self._highlights.restart()
         self._cursor = QTextCursor(self.document())
         self._first_block = True
         self._pending = self._blocks(self._excerpt)
@@ -318,6 +319,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         """Insert about ``budget`` more characters, search as many, and carry on later."""
         if self._pending is not None:
             self._insert(budget)
+            self._highlights.paint_laid_out()
         self._matches.scan(budget)
         self._scroll_to_anchor()
         self._matches.resolve_pending_step()
@@ -372,6 +374,11 @@ class ReadingView(QTextBrowser, ArticlePlaces):
             return self._anchor  # still on the way back there after a rebuild
         return self.top_position() if self.verticalScrollBar().value() else None
 
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """The user's highlights in the article shown (offsets in its own text)."""
+        if self._highlights.set(highlights) and self._excerpt is not None:
+            self._rebuild(self._place())
+
     # --- highlighted matches (reader.ui.search_matches does the work) ----------------------
 
     def set_highlight_terms(self, terms: list[Term]) -> None:
@@ -407,19 +414,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
     # --- a readable column, centred --------------------------------------------------------
 
     def _update_margins(self) -> None:
-        em = QFontInfo(self.font()).pixelSize()
-        available = self.viewport().width()
-        column = em * self._page_ems if self._page_ems else available
-        side = max(em * MIN_SIDE_MARGIN_EMS, (available - column) / 2)
-        frame = self.document().rootFrame()
-        fmt: QTextFrameFormat = frame.frameFormat()
-        if (fmt.leftMargin(), fmt.rightMargin()) == (side, side):
-            return
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
-        fmt.setTopMargin(em * 1.5)
-        fmt.setBottomMargin(em * 3)
-        frame.setFrameFormat(fmt)
+        set_column_margins(self.document(), self.font(), self.viewport().width(), self._page_ems)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
