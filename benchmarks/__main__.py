@@ -6,6 +6,8 @@ python -m benchmarks huge [--runs 3]      event-loop gaps, a 20 MB article index
 python -m benchmarks corpus DIR --count N [--seed 1]   write a synthetic archive (no timing)
 python -m benchmarks library [--count 100000] [--runs 3] [--keep DIR]
     index, reopen, search and memory over a synthetic archive of N articles
+python -m benchmarks userdata [--runs 200] [--dir DIR]
+    a bookmark toggled through the store and its journal, vs a bare SQLite commit
 """
 
 from __future__ import annotations
@@ -130,6 +132,9 @@ def main() -> None:
     library.add_argument("--runs", type=int, default=3)
     library.add_argument("--seed", type=int, default=1)
     library.add_argument("--keep", metavar="DIR", help="corpus folder to keep (and reuse)")
+    userdata = sub.add_parser("userdata")
+    userdata.add_argument("--runs", type=int, default=200)
+    userdata.add_argument("--dir", help="where to write (a folder on the data folder's disk)")
     args = parser.parse_args()
     if args.command == "corpus":
         from benchmarks.corpus import corpus as write_corpus
@@ -139,6 +144,10 @@ def main() -> None:
         from benchmarks.library import library as run_library
 
         run_library(args.count, args.runs, args.seed, args.keep)
+    elif args.command == "userdata":
+        from benchmarks.userdata import userdata as run_userdata
+
+        run_userdata(args.runs, args.dir)
     elif args.command == "huge":
         from benchmarks.huge import huge
 

@@ -48,15 +48,14 @@ def create_application(qt_argv: list[str]):
 
 def create_main_window(library_args: Sequence[str]):
     """The main window on the data dir in force, telling the user of any trouble with their
-    stored data (a damaged store restored from backup, a read-only folder)."""
+    stored data (a damaged store restored, a read-only folder)."""
     from reader.qt import settings as S
     from reader.qt.settings import Settings
     from reader.qt.user_state import UserState
     from reader.ui.main_window import MainWindow
-    from reader.userdata.backup import open_user_store
 
     settings = Settings(paths.settings_path())
-    store, notices = open_user_store(paths.user_store_path(), paths.backups_dir())
+    store, notices = cli.open_store()  # the same guarded opening as every command
     library = cli.default_library(library_args)
     remembered = [p for p in settings.get(S.LAST_LIBRARY) if Path(p).exists()]
     if library_args:

@@ -82,13 +82,41 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     err = err or sys.stderr
     try:
         if args.import_bookmarks:
-            return _import(args.import_bookmarks, out)
+            return _import(args.import_bookmarks, out, err)
         if args.export_bookmarks:
-            return _export(args.export_bookmarks, out)
-        return _list(default_library(args.paths), args.search, args.json, out)
+            return _export(args.export_bookmarks, out, err)
+        return _list(default_library(args.paths), args.search, args.json, out, err)
     except (StoreError, SaveError, OSError) as error:
         print(f"qari: {single_line(str(error))}", file=err)
         return 1
+
+
+def open_store():
+    """The user's store, through the one guarded opening the window and every command use
+    (reader.userdata.backup.open_user_store); and what the user must be told about it."""
+    from reader.userdata.backup import open_user_store
+
+    return open_user_store(paths.user_store_path(), paths.backups_dir(), paths.journal_path())
+
+
+def _store(err: TextIO):
+    """The store for a command, each notice about it told in one line on stderr."""
+    from reader.ui.notices import describe
+
+    store, notices = open_store()
+    for notice in notices:
+        print(f"qari: {single_line(describe(notice))}", file=err)
+    return store
+
+
+def _backed_up(store) -> None:
+    """A command that changed the store leaves a backup, as the window does on closing; the
+    journal already holds the change, so a backup that fails costs nothing yet."""
+    from reader.userdata.backup import write_backup
+    from reader.userdata.store import StoreError
+
+    with contextlib.suppress(OSError, StoreError):
+        write_backup(store, paths.backups_dir())
 
 
 def _load(library: Sequence[str]):
@@ -98,37 +126,64 @@ def _load(library: Sequence[str]):
     from reader.library.sync import sync
 
     catalog = Catalog()
+    apply = catalog.apply
     index = Index(paths.index_path())
-    if index.needs_rebuild():
-        index.rebuild()
-    sync(library, index, on_cached=catalog.apply, on_update=lambda e, r, *_: catalog.apply(e, r))
+    try:
+        if index.needs_rebuild():
+            index.rebuild()
+        sync(library, index, on_cached=apply, on_update=lambda e, r, *_: apply(e, r))
+    except BaseException:
+        index.close()
+        raise
     return catalog, index
 
 
-def _list(library: Sequence[str], query: str | None, as_json: bool, out: TextIO) -> int:
+def _from_index(library: Sequence[str], query: str | None):
+    """The catalog and the articles to print, best first for a query. The index is a cache:
+    one damaged past what opening it noticed is thrown away and built again from the files."""
+    import sqlite3
+
+    from reader.library.index import Index
+
+    try:
+        return _query(*_load(library), query)
+    except sqlite3.DatabaseError:
+        damaged = Index(paths.index_path())
+        damaged.rebuild()
+        damaged.close()
+        return _query(*_load(library), query)
+
+
+def _query(catalog, index, query: str | None):
     from reader.library.catalog import SortKey, ViewSpec
     from reader.library.search import search
-    from reader.userdata.store import StoreError, UserStore
 
-    catalog, index = _load(library)
-    store = UserStore(paths.user_store_path())
+    try:
+        if query is None:
+            return catalog, sorted(catalog.articles(), key=lambda m: m.path)
+        found = search(index, query)
+        spec = ViewSpec(sort=SortKey.RELEVANCE, hits=found.hits if found else None)
+        return catalog, catalog.view(spec) if found else []
+    finally:
+        index.close()
+
+
+def _list(
+    library: Sequence[str], query: str | None, as_json: bool, out: TextIO, err: TextIO
+) -> int:
+    from reader.userdata.store import StoreError
+
+    catalog, articles = _from_index(library, query)
+    store = _store(err)
     try:
         # As the window does once it has read the library; a store that can't be written
         # lists its bookmarks under the ids it has.
         with contextlib.suppress(StoreError):
-            store.follow_reparsed((m.id, m.title, m.path) for m in catalog.articles())
+            if store.follow_reparsed((m.id, m.title, m.path) for m in catalog.articles()):
+                _backed_up(store)
         bookmarked = store.bookmarked_ids()
     finally:
         store.close()
-    try:
-        if query is None:
-            articles = sorted(catalog.articles(), key=lambda m: m.path)
-        else:
-            found = search(index, query)
-            spec = ViewSpec(sort=SortKey.RELEVANCE, hits=found.hits if found else None)
-            articles = catalog.view(spec) if found else []
-    finally:
-        index.close()
     for m in articles:
         if as_json:
             row = {
@@ -153,11 +208,10 @@ def _list(library: Sequence[str], query: str | None, as_json: bool, out: TextIO)
     return 0
 
 
-def _export(target: str, out: TextIO) -> int:
+def _export(target: str, out: TextIO, err: TextIO) -> int:
     from reader.userdata.savefile import savefile_open
-    from reader.userdata.store import UserStore
 
-    store = UserStore(paths.user_store_path())
+    store = _store(err)
     try:
         text = store.export_json()
     finally:
@@ -170,17 +224,18 @@ def _export(target: str, out: TextIO) -> int:
     return 0
 
 
-def _import(source: str, out: TextIO) -> int:
-    from reader.userdata.store import StoreError, UserStore
+def _import(source: str, out: TextIO, err: TextIO) -> int:
+    from reader.userdata.store import StoreError
 
     try:
         text = Path(source).read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise StoreError(f"{source} is not a bookmarks file (not UTF-8 text)") from err
-    store = UserStore(paths.user_store_path())
+    except UnicodeDecodeError as error:
+        raise StoreError(f"{source} is not a bookmarks file (not UTF-8 text)") from error
+    store = _store(err)
     try:
         added = store.import_json(text)
         total = len(store.bookmarks())
+        _backed_up(store)
     finally:
         store.close()
     print(f"{added} bookmark(s) added; {total} in all", file=out)

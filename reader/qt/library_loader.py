@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,28 +27,41 @@ class _Worker(QObject):
     def run(self) -> None:
         # Parsing modules load here, off the GUI thread's path to its first paint.
         from reader.library.index import Index
-        from reader.library.sync import sync
 
         done = False
         try:
-            # The SQLite connection belongs to this thread: open and close it here.
-            index = Index(self._index_path)
             try:
-                if index.needs_rebuild():
-                    index.rebuild()
-                done = sync(
-                    self._roots,
-                    index,
-                    on_cached=self.cached.emit,
-                    on_update=self.updated.emit,
-                    cancel=self._cancel,
-                    report_missing=self.report_missing,
-                )
-            finally:
-                index.close()
+                done = self._sync()
+            except sqlite3.DatabaseError:
+                # The index is a cache: one damaged past what opening it noticed is thrown
+                # away and built again from the files, rather than leaving the list empty.
+                damaged = Index(self._index_path)
+                damaged.rebuild()
+                damaged.close()
+                done = self._sync()
         except Exception as err:
             self.failed.emit(f"{type(err).__name__}: {err}")
         self.finished.emit(done)
+
+    def _sync(self) -> bool:
+        from reader.library.index import Index
+        from reader.library.sync import sync
+
+        # The SQLite connection belongs to this thread: open and close it here.
+        index = Index(self._index_path)
+        try:
+            if index.needs_rebuild():
+                index.rebuild()
+            return sync(
+                self._roots,
+                index,
+                on_cached=self.cached.emit,
+                on_update=self.updated.emit,
+                cancel=self._cancel,
+                report_missing=self.report_missing,
+            )
+        finally:
+            index.close()
 
 
 class LibraryLoader(QObject):

@@ -48,6 +48,14 @@ def user_store_path() -> Path:
     return data_dir() / "userdata.sqlite"
 
 
+def journal_path() -> Path:
+    """The store's journal (reader.userdata.journal), beside it: the same disk, but not the
+    same file, so a damaged store leaves it readable."""
+    from reader.userdata.journal import beside
+
+    return beside(user_store_path())
+
+
 def index_path() -> Path:
     return cache_dir() / "index.sqlite"
 

@@ -1,9 +1,10 @@
 """The user's state as the interface sees it: one QObject over the user's store.
 
 It owns what is bookmarked, what has been read and the paragraph marks; every change goes
-through it, is committed to the store before its signal says so, and schedules the rolling
-backup. The list model, the bookmark action and the marks panel follow its signals rather
-than keeping copies of their own (qutebrowser's UrlMarkManager is the pattern).
+through it, is committed to the store and its journal before its signal says so, and
+schedules the rolling backup (which compacts the journal: nothing waits on it to be safe).
+The list model, the bookmark action and the marks panel follow its signals rather than
+keeping copies of their own (qutebrowser's UrlMarkManager is the pattern).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
     from reader.text.anchoring import Anchor
     from reader.userdata.store import Bookmark, Mark, UserStore
 
-# Soon after a change rather than at once: a burst of changes makes one backup.
+# Soon after a change rather than at once: a burst of changes makes one backup. The journal
+# holds each change meanwhile.
 BACKUP_DELAY_MS = 2000
 
 

@@ -49,10 +49,10 @@ def write_atomically(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise SaveError(f"cannot save {target}: {err.strerror or err}") from err
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); harmless where folders can't be opened."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)

@@ -1,73 +1,35 @@
 """The user's own store: bookmarks, notes, reading state, in SQLite. Qt-free.
 
 Unlike the index this is never rebuilt from the files: every change is committed (WAL,
-``synchronous=FULL``) the moment the user acts, so a crash right after loses nothing. Rows are
-keyed by the article's stable id, with a snapshot of its title and path, so a bookmark survives
-its file being renamed, moved, or deleted.
+``synchronous=FULL``) and written to the journal (reader.userdata.journal) the moment the user
+acts, so a crash right after, or the store damaged then, loses nothing. Rows are keyed by the
+article's stable id, with a snapshot of its title and path, so a bookmark survives its file
+being renamed, moved, or deleted.
 
-Safety nets, from ``open_user_store``: ``PRAGMA integrity_check`` on every start (a damaged
-store is moved aside and the data restored from the newest rolling JSON backup), a copy of
-the file before any schema migration, and a read-only mode when the data folder can't be
-written (or the store comes from a newer Qari), so the app still reads.
+Safety nets, from ``open_user_store`` (reader.userdata.backup): ``PRAGMA integrity_check`` on
+every start (a damaged store is moved aside and rebuilt from the newest backup, the journal and
+what can still be read of it), a copy of the file before any schema migration, and a
+read-only mode when the data folder can't be written (or the store comes from a newer Qari).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
-import json
 import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.userdata.schema import MARK_COLUMNS, MIGRATIONS, SCHEMA_VERSION, mark_row
+from reader.userdata import formats
+from reader.userdata import journal as journaling
+from reader.userdata.formats import Bookmark, CorruptStoreError, Mark, StoreError
+from reader.userdata.schema import MARK_COLUMNS, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from reader.text.anchoring import Anchor
-
-EXPORT_FORMAT = "qari-bookmarks"
-BACKUP_FORMAT = "qari-userdata"
-
-
-class StoreError(Exception):
-    """The store cannot be opened or written, or an import file is unusable; str() is for
-    the user."""
-
-
-class CorruptStoreError(StoreError):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Bookmark:
-    id: str
-    title: str
-    path: str
-    created: str  # ISO 8601, UTC
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A bookmark on one paragraph, with an optional note, anchored in the article's text
-    (reader.text.anchoring): ``block`` indexes ``Article.blocks``, the rest find it again when
-    the file changes. An empty quote (from schema 2) is filled in when the article is next
-    opened; ``found`` is False when it was then nowhere (the mark is kept all the same)."""
-
-    mark: int
-    article_id: str
-    block: int
-    note: str
-    title: str
-    path: str
-    created: str
-    quote: str = ""
-    prefix: str = ""
-    suffix: str = ""
-    start: int = 0
-    end: int = 0
-    found: bool = True
 
 
 def _user_action(method: Callable) -> Callable:
@@ -81,18 +43,28 @@ def _user_action(method: Callable) -> Callable:
             return method(self, *args, **kwargs)
         except sqlite3.Error as err:
             raise StoreError(f"could not save to {self.path}: {err}") from err
+        except OSError as err:  # the journal
+            where = err.filename or (self.journal.path if self.journal else self.path)
+            raise StoreError(f"could not save to {where}: {err.strerror or err}") from err
 
     return wrapper
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def _now(timespec: str = "seconds") -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec=timespec)
 
 
 class UserStore:
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, read_only: bool = False, journal: journaling.Journal | bool = True
+    ) -> None:
+        """``journal``: True for the one beside the store, or another; False only where the
+        store's content is in another place already (being rebuilt from it, benchmarks)."""
         self.path = Path(path)
         self.read_only = read_only
+        if journal is True and not read_only:
+            journal = journaling.Journal(journaling.beside(self.path))
+        self.journal: journaling.Journal | None = journal or None
         self.read_only_reason = f"bookmarks cannot be saved: {self.path} is read-only"
         self.migrated_from: int | None = None  # the schema version found, if it was older
         self.closed = False
@@ -144,6 +116,33 @@ class UserStore:
         self._db.close()
         self.closed = True
 
+    def _write(self, action: str) -> contextlib.AbstractContextManager[journaling.Change]:
+        return journaling.journaled(self._db, self.journal, action)
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """No write, from this process or another, until the block ends (a backup's dump and
+        the journal's compaction must see the same changes)."""
+        if self.read_only:
+            yield
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path} is busy: {err}") from err
+        try:
+            yield
+        finally:
+            self._db.execute("ROLLBACK")
+
+    @_user_action
+    def restore(self, fill: Callable[[sqlite3.Connection], int]) -> int:
+        """``fill`` run in one transaction, outside the journal: rows from the journal itself
+        (its replay) or from a damaged file (salvage). Returns what ``fill`` counted."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            return fill(self._db)
+
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -183,15 +182,19 @@ class UserStore:
     @_user_action
     def add_bookmark(self, article_id: str, title: str, path: str) -> Bookmark:
         bookmark = Bookmark(article_id, title, path, _now())
-        self._db.execute(
-            "INSERT OR IGNORE INTO bookmarks (id, title, path, created) VALUES (?, ?, ?, ?)",
-            (bookmark.id, bookmark.title, bookmark.path, bookmark.created),
-        )
+        with self._write("add_bookmark") as change:
+            self._db.execute(
+                "INSERT OR IGNORE INTO bookmarks (id, title, path, created) VALUES (?, ?, ?, ?)",
+                (bookmark.id, bookmark.title, bookmark.path, bookmark.created),
+            )
+            change.touch("bookmarks", article_id)
         return bookmark
 
     @_user_action
     def remove_bookmark(self, article_id: str) -> None:
-        self._db.execute("DELETE FROM bookmarks WHERE id = ?", (article_id,))
+        with self._write("remove_bookmark") as change:
+            self._db.execute("DELETE FROM bookmarks WHERE id = ?", (article_id,))
+            change.touch("bookmarks", article_id)
 
     @_user_action
     def toggle_bookmark(self, article_id: str, title: str, path: str) -> bool:
@@ -214,14 +217,20 @@ class UserStore:
 
     @_user_action
     def _refresh_locations(self, seen: list[tuple[str, str, str]]) -> int:
-        with self._db:
-            self._db.execute("BEGIN")
-            cursor = self._db.executemany(
-                "UPDATE bookmarks SET title = ?, path = ?"
-                " WHERE id = ? AND (title != ? OR path != ?)",
-                ((title, path, aid, title, path) for aid, title, path in seen),
-            )
-        return cursor.rowcount
+        # Only the few bookmarks, not the whole library seen, are compared and journaled.
+        rows = self._db.execute("SELECT id, title, path FROM bookmarks")
+        now = {aid: (title, path) for aid, title, path in rows}
+        moved = {aid: (title, path) for aid, title, path in seen if aid in now}
+        moved = {aid: where for aid, where in moved.items() if where != now[aid]}
+        if not moved:
+            return 0
+        with self._write("refresh_locations") as change:
+            for aid, (title, path) in moved.items():
+                self._db.execute(
+                    "UPDATE bookmarks SET title = ?, path = ? WHERE id = ?", (title, path, aid)
+                )
+                change.touch("bookmarks", aid)
+        return len(moved)
 
     def follow_reparsed(self, seen: Iterable[tuple[str, str, str]]) -> dict[str, str]:
         """Move the user's data from ids no article has any more to the article now at the
@@ -249,10 +258,16 @@ class UserStore:
 
     @_user_action
     def _rekey(self, moved: dict[str, str]) -> None:
-        pairs = list(moved.items())
-        with self._db:
-            self._db.execute("BEGIN")
-            for old, new in pairs:
+        with self._write("follow_reparsed") as change:
+            for old, new in moved.items():
+                for aid in (old, new):
+                    change.touch("bookmarks", aid)
+                    change.touch("reading", aid)
+                for (created,) in self._db.execute(
+                    "SELECT created FROM marks WHERE article_id = ?", (old,)
+                ).fetchall():
+                    change.touch("marks", old, created)
+                    change.touch("marks", new, created)
                 # A bookmark or reading state the new id already has wins over the old one.
                 self._db.execute("UPDATE OR IGNORE bookmarks SET id = ? WHERE id = ?", (new, old))
                 self._db.execute("DELETE FROM bookmarks WHERE id = ?", (old,))
@@ -272,20 +287,29 @@ class UserStore:
         created = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")  # unique per mark
         mark = Mark(0, article_id, block, note, title, path, created, quote, prefix, suffix,
                     start, end)  # fmt: skip
-        cursor = self._db.execute(
-            "INSERT INTO marks (article_id, block, note, title, path, created, quote, prefix,"
-            " suffix, text_start, text_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, block, note, title, path, created, quote, prefix, suffix, start, end),
-        )
+        with self._write("add_mark") as change:
+            cursor = self._db.execute(
+                "INSERT INTO marks (article_id, block, note, title, path, created, quote, prefix,"
+                " suffix, text_start, text_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, block, note, title, path, created, quote, prefix, suffix, start,
+                 end),
+            )  # fmt: skip
+            change.touch("marks", article_id, created)
         return replace(mark, mark=cursor.lastrowid)
+
+    def _touch_mark(self, change: journaling.Change, mark: int) -> None:
+        """Name a mark as the journal does: its number is this file's own."""
+        row = self._db.execute("SELECT article_id, created FROM marks WHERE mark = ?", (mark,))
+        for key in row.fetchall():
+            change.touch("marks", *key)
 
     @_user_action
     def update_mark_anchors(self, changes: Iterable[tuple[int, Anchor | None]]) -> None:
         """Marks anchored again in their article as it is now: (mark, where it is now), or
         (mark, None) when it is nowhere in it (it is kept, flagged not found)."""
-        with self._db:
-            self._db.execute("BEGIN")
+        with self._write("update_mark_anchors") as change:
             for mark, anchor in changes:
+                self._touch_mark(change, mark)
                 if anchor is None:
                     self._db.execute("UPDATE marks SET found = 0 WHERE mark = ?", (mark,))
                     continue
@@ -298,11 +322,15 @@ class UserStore:
 
     @_user_action
     def update_mark(self, mark: int, note: str) -> None:
-        self._db.execute("UPDATE marks SET note = ? WHERE mark = ?", (note, mark))
+        with self._write("update_mark") as change:
+            self._touch_mark(change, mark)
+            self._db.execute("UPDATE marks SET note = ? WHERE mark = ?", (note, mark))
 
     @_user_action
     def remove_mark(self, mark: int) -> None:
-        self._db.execute("DELETE FROM marks WHERE mark = ?", (mark,))
+        with self._write("remove_mark") as change:
+            self._touch_mark(change, mark)
+            self._db.execute("DELETE FROM marks WHERE mark = ?", (mark,))
 
     def marks(self, article_id: str | None = None) -> list[Mark]:
         sql = f"SELECT {MARK_COLUMNS} FROM marks"
@@ -324,11 +352,14 @@ class UserStore:
 
     @_user_action
     def set_position(self, article_id: str, position: float) -> None:
+        # Committed but not journaled: saved on every change of article, a position would
+        # pay a second fsync there (about three times the cost, benchmarks/userdata.py) for a
+        # comfort; it reaches its second place with the rolling backup seconds later.
         self._db.execute(
             "INSERT INTO reading (article_id, position, updated) VALUES (?, ?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET position = excluded.position,"
             " updated = excluded.updated",
-            (article_id, min(1.0, max(0.0, position)), _now()),
+            (article_id, min(1.0, max(0.0, position)), _now("microseconds")),
         )
 
     def read_ids(self) -> set[str]:
@@ -336,23 +367,20 @@ class UserStore:
 
     @_user_action
     def set_read(self, article_id: str, read: bool = True) -> None:
-        self._db.execute(
-            "INSERT INTO reading (article_id, read, updated) VALUES (?, ?, ?)"
-            " ON CONFLICT (article_id) DO UPDATE SET read = excluded.read,"
-            " updated = excluded.updated",
-            (article_id, int(read), _now()),
-        )
+        with self._write("set_read") as change:
+            self._db.execute(
+                "INSERT INTO reading (article_id, read, updated) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET read = excluded.read,"
+                " updated = excluded.updated",
+                (article_id, int(read), _now("microseconds")),
+            )
+            change.touch("reading", article_id)
 
     # --- export / import / backup ------------------------------------------------------------
 
     def export_json(self) -> str:
         """The bookmarks, in the file format --export-bookmarks writes."""
-        payload = {
-            "format": EXPORT_FORMAT,
-            "version": 1,
-            "bookmarks": [asdict(b) for b in self.bookmarks()],
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+        return formats.export_text(self.bookmarks())
 
     def dump(self) -> dict:
         """Everything the user made, for the rolling backup."""
@@ -363,7 +391,7 @@ class UserStore:
             return [dict(zip(names, row, strict=True)) for row in cursor]
 
         return {
-            "format": BACKUP_FORMAT,
+            "format": formats.BACKUP_FORMAT,
             "version": SCHEMA_VERSION,
             "bookmarks": rows("SELECT id, title, path, created, note FROM bookmarks"),
             "marks": rows(
@@ -378,56 +406,32 @@ class UserStore:
         """Merge bookmarks (an export or a backup); returns how many were new. Nothing changes
         on error."""
         try:
-            payload = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise StoreError(f"not a bookmarks file (invalid JSON: {err})") from err
-        entries = payload.get("bookmarks") if isinstance(payload, dict) else payload
-        if not isinstance(entries, list):
-            raise StoreError("not a bookmarks file (no list of bookmarks)")
-        rows = []
-        for number, entry in enumerate(entries, 1):
-            if not (isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"]):
-                raise StoreError(f"bookmark #{number} has no id")
-            rows.append(
-                (
-                    entry["id"],
-                    str(entry.get("title") or ""),
-                    str(entry.get("path") or ""),
-                    str(entry.get("created") or _now()),
-                    str(entry.get("note") or ""),
-                )
-            )
-        extra = payload if isinstance(payload, dict) else {}
-        with self._db:
-            self._db.execute("BEGIN")
+            bookmarks, marks, reading = formats.import_rows(text, _now())
+        except ValueError as err:
+            raise StoreError(str(err)) from err
+        with self._write("import_json") as change:
             before = self._db.total_changes
             self._db.executemany(
                 "INSERT OR IGNORE INTO bookmarks (id, title, path, created, note)"
                 " VALUES (?, ?, ?, ?, ?)",
-                rows,
+                bookmarks,
             )
             added = self._db.total_changes - before
-            self._restore_extras(extra)
+            self._db.executemany(
+                "INSERT OR IGNORE INTO marks (article_id, block, note, title, path, created,"
+                " quote, prefix, suffix, text_start, text_end, found)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                marks,
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO reading (article_id, position, read, updated)"
+                " VALUES (?, ?, ?, ?)",
+                reading,
+            )
+            for row in bookmarks:
+                change.touch("bookmarks", row[0])
+            for row in marks:
+                change.touch("marks", row[0], row[5])
+            for row in reading:
+                change.touch("reading", row[0])
         return added
-
-    def _restore_extras(self, payload: dict) -> None:
-        """Paragraph marks and reading state from a backup (absent from plain exports)."""
-        version = payload.get("version")
-        # A backup from schema 2 holds document block numbers, converted as the migration does.
-        legacy = isinstance(version, int) and version < 3
-        for mark in payload.get("marks") or []:
-            if isinstance(mark, dict) and mark.get("article_id"):
-                self._db.execute(
-                    "INSERT OR IGNORE INTO marks (article_id, block, note, title, path, created,"
-                    " quote, prefix, suffix, text_start, text_end, found)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    mark_row(mark, legacy, _now()),
-                )
-        for state in payload.get("reading") or []:
-            if isinstance(state, dict) and state.get("article_id"):
-                self._db.execute(
-                    "INSERT OR REPLACE INTO reading (article_id, position, read, updated)"
-                    " VALUES (?, ?, ?, ?)",
-                    (str(state["article_id"]), float(state.get("position") or 0),
-                     int(bool(state.get("read"))), str(state.get("updated") or _now())),
-                )  # fmt: skip
