@@ -53,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--import-bookmarks", metavar="FILE", help="merge bookmarks from FILE")
     parser.add_argument(
+        "--export-notes", metavar="FILE", type=_notes_target,
+        help="write every highlight, paragraph mark, note and bookmark to FILE, as .json, .md"
+        " or .csv by its extension (- for JSON on stdout)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--import-notes", metavar="FILE", help="merge the notes of a JSON --export-notes FILE"
+    )
+    parser.add_argument(
         "--lang", choices=("ar", "en"),
         help="the interface language (default: as last chosen in the app, else the system's)",
     )  # fmt: skip
@@ -60,9 +68,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# --export-notes: the format of FILE is its extension's.
+NOTES_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".csv": "csv"}
+
+
+def _notes_target(value: str) -> str:
+    """Refused with the other usage errors (exit 2), before anything is opened."""
+    if value != "-" and Path(value).suffix.lower() not in NOTES_FORMATS:
+        raise argparse.ArgumentTypeError(
+            f"no notes format for {single_line(value)!r}: name the file .json, .md or .csv"
+            " (or - for JSON on standard output)"
+        )
+    return value
+
+
 def is_headless(args: argparse.Namespace) -> bool:
     commands = (args.list, args.search is not None, args.export_bookmarks, args.import_bookmarks)
-    return any(commands)
+    return any(commands) or bool(args.export_notes or args.import_notes)
 
 
 def default_library(given: Sequence[str]) -> list[str]:
@@ -85,6 +107,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             return _import(args.import_bookmarks, out, err)
         if args.export_bookmarks:
             return _export(args.export_bookmarks, out, err)
+        if args.import_notes:
+            return _import_notes(args.import_notes, out, err)
+        if args.export_notes:
+            return _export_notes(args.export_notes, out, err)
         return _list(default_library(args.paths), args.search, args.json, out, err)
     except (StoreError, SaveError, OSError) as error:
         print(f"qari: {single_line(str(error))}", file=err)
@@ -239,4 +265,42 @@ def _import(source: str, out: TextIO, err: TextIO) -> int:
     finally:
         store.close()
     print(f"{added} bookmark(s) added; {total} in all", file=out)
+    return 0
+
+
+def _export_notes(target: str, out: TextIO, err: TextIO) -> int:
+    from reader.userdata.exports import items, render
+    from reader.userdata.savefile import write_atomically
+
+    fmt = "json" if target == "-" else NOTES_FORMATS[Path(target).suffix.lower()]
+    store = _store(err)
+    try:
+        entries = items(store)
+    finally:
+        store.close()
+    text = render(entries, fmt)
+    if target == "-":
+        out.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+        return 0
+    write_atomically(target, text.encode("utf-8"))
+    print(f"{len(entries)} item(s) written to {single_line(target)}", file=out)
+    return 0
+
+
+def _import_notes(source: str, out: TextIO, err: TextIO) -> int:
+    from reader.userdata.exports import import_notes
+    from reader.userdata.store import StoreError
+
+    try:
+        text = Path(source).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise StoreError(f"{source} is not a notes export (not UTF-8 text)") from error
+    store = _store(err)
+    try:
+        added = import_notes(store, text)
+        total = len(store.marks()) + len(store.bookmarks())
+        _backed_up(store)
+    finally:
+        store.close()
+    print(f"{added} item(s) added; {total} in all", file=out)
     return 0

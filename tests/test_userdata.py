@@ -47,7 +47,7 @@ def test_refresh_locations_follows_a_renamed_file(tmp_path):
 def test_export_import_round_trip(tmp_path):
     source = UserStore(tmp_path / "a.sqlite")
     source.add_bookmark("a1", "كيم", "/lib/a.txt")
-    source.add_bookmark("b2", "Kim", "/lib/b.txt")
+    source.add_bookmark("b2", "Kim", "/lib/b.txt", source="الأهرام", date="2024-03-01")
     exported = source.export_json()
     payload = json.loads(exported)
     assert [set(b) for b in payload["bookmarks"]] == [{"id", "title", "path", "created"}] * 2
@@ -55,6 +55,14 @@ def test_export_import_round_trip(tmp_path):
     target.add_bookmark("a1", "kept", "/elsewhere.txt")
     assert target.import_json(exported) == 1
     assert {b.id: b.title for b in target.bookmarks()} == {"a1": "kept", "b2": "Kim"}
+    # A bookmarks export is the same file as before; the backup carries source and date.
+    assert [(b.source, b.date) for b in source.bookmarks()] == [
+        ("", None),
+        ("الأهرام", "2024-03-01"),
+    ]
+    again = UserStore(tmp_path / "c.sqlite")
+    again.import_json(json.dumps(source.dump()))
+    assert again.bookmarks() == source.bookmarks()
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,9 @@
 """The user's state as the interface sees it: one QObject over the user's store.
 
-It owns what is bookmarked, what has been read and the paragraph marks; every change goes
-through it, is committed to the store and its journal before its signal says so, and
-schedules the rolling backup (which compacts the journal: nothing waits on it to be safe).
+It owns what is bookmarked, what has been read, the paragraph marks and the highlights;
+every change goes through it, is committed to the store and its journal before its signal
+says so, and schedules the rolling backup (which compacts the journal: nothing waits on it
+to be safe).
 The list model, the bookmark action and the marks panel follow its signals rather than
 keeping copies of their own (qutebrowser's UrlMarkManager is the pattern).
 """
@@ -60,12 +61,15 @@ class UserState(QObject):
     def bookmarks(self) -> list[Bookmark]:
         return self.store.bookmarks()
 
-    def toggle_bookmark(self, article_id: str, title: str, path: str) -> bool:
+    def toggle_bookmark(
+        self, article_id: str, title: str, path: str, *, source: str = "", date: str | None = None
+    ) -> bool:
         """Bookmark the article or remove its bookmark; returns whether it is bookmarked now.
+        ``source`` and ``date``: the article's, kept as a snapshot for exports.
 
         Raises StoreError (and changes nothing) when the store cannot be written.
         """
-        on = self.store.toggle_bookmark(article_id, title, path)
+        on = self.store.toggle_bookmark(article_id, title, path, source=source, date=date)
         if on:
             self.bookmarked.add(article_id)
         else:
@@ -135,16 +139,22 @@ class UserState(QObject):
             return  # a position is a comfort; a failing store is reported when the user acts
         self._changed()
 
-    # --- paragraph marks -----------------------------------------------------------------------
+    # --- paragraph marks and highlights ---------------------------------------------------------
 
-    def marks(self, article_id: str | None = None) -> list[Mark]:
-        return self.store.marks(article_id)
+    def marks(self, article_id: str | None = None, kind: str | None = None) -> list[Mark]:
+        """See UserStore.marks: both kinds unless ``kind`` ("mark" or "highlight") says."""
+        return self.store.marks(article_id, kind)
 
-    def add_mark(self, article_id: str, anchor: Anchor, note: str, title: str, path: str) -> Mark:
-        """Mark a paragraph where ``anchor`` (in the article's own text) says."""
+    def add_mark(
+        self, article_id: str, anchor: Anchor, note: str, title: str, path: str, *,
+        kind: str = "mark", color: str = "", source: str = "", date: str | None = None,
+    ) -> Mark:  # fmt: skip
+        """Mark a paragraph, or highlight words (``kind`` "highlight", in ``color``), where
+        ``anchor`` (in the article's own text) says. StoreError when it cannot be saved."""
         mark = self.store.add_mark(
             article_id, anchor.block, note, title, path, quote=anchor.quote,
             prefix=anchor.prefix, suffix=anchor.suffix, start=anchor.start, end=anchor.end,
+            kind=kind, color=color, source=source, date=date,
         )  # fmt: skip
         self._changed()
         self.marks_changed.emit()
@@ -168,6 +178,11 @@ class UserState(QObject):
 
     def update_mark(self, mark: int, note: str) -> None:
         self.store.update_mark(mark, note)
+        self._changed()
+        self.marks_changed.emit()
+
+    def set_mark_color(self, mark: int, color: str) -> None:
+        self.store.set_mark_color(mark, color)
         self._changed()
         self.marks_changed.emit()
 

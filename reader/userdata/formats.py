@@ -12,6 +12,13 @@ from reader.userdata.schema import mark_row
 EXPORT_FORMAT = "qari-bookmarks"
 BACKUP_FORMAT = "qari-userdata"
 
+# Names, not colours: the interface paints each as suits its theme, and a file keeps meaning
+# the same thing whatever the palette becomes.
+HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink")
+DEFAULT_COLOR = "yellow"
+MARK = "mark"  # a paragraph mark
+HIGHLIGHT = "highlight"  # marked words
+
 
 class StoreError(Exception):
     """The store cannot be opened or written, or an import file is unusable; str() is for
@@ -28,14 +35,19 @@ class Bookmark:
     title: str
     path: str
     created: str  # ISO 8601, UTC
+    source: str = ""  # snapshots of the article's source line and date (ISO, or None)
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A bookmark on one paragraph, with an optional note, anchored in the article's text
+    """An annotation with an optional note, anchored in the article's text
     (reader.text.anchoring): ``block`` indexes ``Article.blocks``, the rest find it again when
-    the file changes. An empty quote (from schema 2) is filled in when the article is next
-    opened; ``found`` is False when it was then nowhere (the mark is kept all the same)."""
+    the file changes. ``kind`` is MARK (a bookmark on one paragraph) or HIGHLIGHT (the quoted
+    words, painted in ``color``, one of HIGHLIGHT_COLORS). An empty quote (from schema 2) is
+    filled in when the article is next opened; ``found`` is False when it was then nowhere
+    (the mark is kept all the same). ``source`` and ``date`` are snapshots of the article's,
+    as title and path are; ``modified`` is when its note or colour last changed."""
 
     mark: int
     article_id: str
@@ -50,11 +62,19 @@ class Mark:
     start: int = 0
     end: int = 0
     found: bool = True
+    kind: str = MARK
+    color: str = ""
+    source: str = ""
+    date: str | None = None
+    modified: str = ""
 
 
 def export_text(bookmarks: Iterable[Bookmark]) -> str:
-    """The file --export-bookmarks writes."""
-    payload = {"format": EXPORT_FORMAT, "version": 1, "bookmarks": [asdict(b) for b in bookmarks]}
+    """The file --export-bookmarks writes: its fields as they have always been (--export-notes
+    carries the snapshots of source and date too)."""
+    fields = ("id", "title", "path", "created")
+    entries = [{k: v for k, v in asdict(b).items() if k in fields} for b in bookmarks]
+    payload = {"format": EXPORT_FORMAT, "version": 1, "bookmarks": entries}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -79,6 +99,8 @@ def import_rows(text: str, now: str) -> tuple[list[tuple], list[tuple], list[tup
                 str(entry.get("path") or ""),
                 str(entry.get("created") or now),
                 str(entry.get("note") or ""),
+                str(entry.get("source") or ""),
+                str(entry["date"]) if entry.get("date") else None,
             )
         )
     extra = payload if isinstance(payload, dict) else {}

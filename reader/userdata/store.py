@@ -15,46 +15,30 @@ read-only mode when the data folder can't be written (or the store comes from a 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import functools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.userdata import formats
 from reader.userdata import journal as journaling
 from reader.userdata.formats import Bookmark, CorruptStoreError, Mark, StoreError
-from reader.userdata.schema import MARK_COLUMNS, MIGRATIONS, SCHEMA_VERSION
+from reader.userdata.marks import MarkTable
+from reader.userdata.schema import MARK_ROW_COLUMNS, MARK_ROW_VALUES, MIGRATIONS, SCHEMA_VERSION
+from reader.userdata.writes import now, user_action
 
-if TYPE_CHECKING:
-    from reader.text.anchoring import Anchor
-
-
-def _user_action(method: Callable) -> Callable:
-    """Report a failed write (disk full, read-only folder, locked file) as a StoreError."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        if self.read_only:
-            raise StoreError(self.read_only_reason)
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as err:
-            raise StoreError(f"could not save to {self.path}: {err}") from err
-        except OSError as err:  # the journal
-            where = err.filename or (self.journal.path if self.journal else self.path)
-            raise StoreError(f"could not save to {where}: {err.strerror or err}") from err
-
-    return wrapper
+# Names the rest of Qari imports from here.
+__all__ = [
+    "MIGRATIONS", "SCHEMA_VERSION", "Bookmark", "CorruptStoreError", "Mark", "StoreError",
+    "UserStore",
+]  # fmt: skip
 
 
-def _now(timespec: str = "seconds") -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec=timespec)
+# The store's own shorter names for what every write shares (reader.userdata.writes).
+_user_action = user_action
+_now = now
 
 
-class UserStore:
+class UserStore(MarkTable):
     def __init__(
         self, path: str | Path, read_only: bool = False, journal: journaling.Journal | bool = True
     ) -> None:
@@ -169,7 +153,9 @@ class UserStore:
     # --- bookmarks -------------------------------------------------------------------------
 
     def bookmarks(self) -> list[Bookmark]:
-        rows = self._db.execute("SELECT id, title, path, created FROM bookmarks ORDER BY created")
+        rows = self._db.execute(
+            "SELECT id, title, path, created, source, date FROM bookmarks ORDER BY created"
+        )
         return [Bookmark(*row) for row in rows]
 
     def bookmarked_ids(self) -> set[str]:
@@ -180,12 +166,15 @@ class UserStore:
         return row is not None
 
     @_user_action
-    def add_bookmark(self, article_id: str, title: str, path: str) -> Bookmark:
-        bookmark = Bookmark(article_id, title, path, _now())
+    def add_bookmark(
+        self, article_id: str, title: str, path: str, *, source: str = "", date: str | None = None
+    ) -> Bookmark:
+        bookmark = Bookmark(article_id, title, path, _now(), source, date)
         with self._write("add_bookmark") as change:
             self._db.execute(
-                "INSERT OR IGNORE INTO bookmarks (id, title, path, created) VALUES (?, ?, ?, ?)",
-                (bookmark.id, bookmark.title, bookmark.path, bookmark.created),
+                "INSERT OR IGNORE INTO bookmarks (id, title, path, created, source, date)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, title, path, bookmark.created, source, date),
             )
             change.touch("bookmarks", article_id)
         return bookmark
@@ -197,12 +186,14 @@ class UserStore:
             change.touch("bookmarks", article_id)
 
     @_user_action
-    def toggle_bookmark(self, article_id: str, title: str, path: str) -> bool:
+    def toggle_bookmark(
+        self, article_id: str, title: str, path: str, *, source: str = "", date: str | None = None
+    ) -> bool:
         """Return whether the article is bookmarked afterwards."""
         if self.is_bookmarked(article_id):
             self.remove_bookmark(article_id)
             return False
-        self.add_bookmark(article_id, title, path)
+        self.add_bookmark(article_id, title, path, source=source, date=date)
         return True
 
     def refresh_locations(self, seen: Iterable[tuple[str, str, str]]) -> int:
@@ -277,69 +268,7 @@ class UserStore:
                 self._db.execute("DELETE FROM reading WHERE article_id = ?", (old,))
                 self._db.execute("UPDATE marks SET article_id = ? WHERE article_id = ?", (new, old))
 
-    # --- paragraph marks with notes ---------------------------------------------------------
-
-    @_user_action
-    def add_mark(
-        self, article_id: str, block: int, note: str, title: str, path: str, *,
-        quote: str = "", prefix: str = "", suffix: str = "", start: int = 0, end: int = 0,
-    ) -> Mark:  # fmt: skip
-        created = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")  # unique per mark
-        mark = Mark(0, article_id, block, note, title, path, created, quote, prefix, suffix,
-                    start, end)  # fmt: skip
-        with self._write("add_mark") as change:
-            cursor = self._db.execute(
-                "INSERT INTO marks (article_id, block, note, title, path, created, quote, prefix,"
-                " suffix, text_start, text_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, block, note, title, path, created, quote, prefix, suffix, start,
-                 end),
-            )  # fmt: skip
-            change.touch("marks", article_id, created)
-        return replace(mark, mark=cursor.lastrowid)
-
-    def _touch_mark(self, change: journaling.Change, mark: int) -> None:
-        """Name a mark as the journal does: its number is this file's own."""
-        row = self._db.execute("SELECT article_id, created FROM marks WHERE mark = ?", (mark,))
-        for key in row.fetchall():
-            change.touch("marks", *key)
-
-    @_user_action
-    def update_mark_anchors(self, changes: Iterable[tuple[int, Anchor | None]]) -> None:
-        """Marks anchored again in their article as it is now: (mark, where it is now), or
-        (mark, None) when it is nowhere in it (it is kept, flagged not found)."""
-        with self._write("update_mark_anchors") as change:
-            for mark, anchor in changes:
-                self._touch_mark(change, mark)
-                if anchor is None:
-                    self._db.execute("UPDATE marks SET found = 0 WHERE mark = ?", (mark,))
-                    continue
-                self._db.execute(
-                    "UPDATE marks SET block = ?, quote = ?, prefix = ?, suffix = ?,"
-                    " text_start = ?, text_end = ?, found = 1 WHERE mark = ?",
-                    (anchor.block, anchor.quote, anchor.prefix, anchor.suffix, anchor.start,
-                     anchor.end, mark),
-                )  # fmt: skip
-
-    @_user_action
-    def update_mark(self, mark: int, note: str) -> None:
-        with self._write("update_mark") as change:
-            self._touch_mark(change, mark)
-            self._db.execute("UPDATE marks SET note = ? WHERE mark = ?", (note, mark))
-
-    @_user_action
-    def remove_mark(self, mark: int) -> None:
-        with self._write("remove_mark") as change:
-            self._touch_mark(change, mark)
-            self._db.execute("DELETE FROM marks WHERE mark = ?", (mark,))
-
-    def marks(self, article_id: str | None = None) -> list[Mark]:
-        sql = f"SELECT {MARK_COLUMNS} FROM marks"
-        if article_id is None:
-            rows = self._db.execute(sql + " ORDER BY created")
-        else:
-            sql += " WHERE article_id = ? ORDER BY block, text_start"
-            rows = self._db.execute(sql, (article_id,))
-        return [Mark(*row[:-1], found=bool(row[-1])) for row in rows]
+    # --- paragraph marks and highlights: reader.userdata.marks ---------------------------
 
     # --- reading state ---------------------------------------------------------------------
 
@@ -393,10 +322,11 @@ class UserStore:
         return {
             "format": formats.BACKUP_FORMAT,
             "version": SCHEMA_VERSION,
-            "bookmarks": rows("SELECT id, title, path, created, note FROM bookmarks"),
+            "bookmarks": rows("SELECT id, title, path, created, note, source, date FROM bookmarks"),
             "marks": rows(
                 "SELECT article_id, block, note, title, path, created, quote, prefix, suffix,"
-                ' text_start AS start, text_end AS "end", found FROM marks'
+                ' text_start AS start, text_end AS "end", found, kind, color, source, date,'
+                " modified FROM marks"
             ),
             "reading": rows("SELECT article_id, position, read, updated FROM reading"),
         }
@@ -409,20 +339,31 @@ class UserStore:
             bookmarks, marks, reading = formats.import_rows(text, _now())
         except ValueError as err:
             raise StoreError(str(err)) from err
-        with self._write("import_json") as change:
+        return self.merge(bookmarks, marks, reading)[0]
+
+    @_user_action
+    def merge(
+        self, bookmarks: list[tuple], marks: list[tuple], reading: Iterable[tuple] = (), *,
+        action: str = "import_json",
+    ) -> tuple[int, int]:  # fmt: skip
+        """Add the rows the store lacks, in one journaled action: bookmarks as
+        formats.import_rows gives them, marks as schema.mark_row, reading states (which
+        replace the store's). A bookmark the store has, or a mark of the same moment in the
+        same article, is left as it is. Returns how many bookmarks and marks were new."""
+        reading = list(reading)
+        with self._write(action) as change:
             before = self._db.total_changes
             self._db.executemany(
-                "INSERT OR IGNORE INTO bookmarks (id, title, path, created, note)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO bookmarks (id, title, path, created, note, source, date)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 bookmarks,
             )
             added = self._db.total_changes - before
             self._db.executemany(
-                "INSERT OR IGNORE INTO marks (article_id, block, note, title, path, created,"
-                " quote, prefix, suffix, text_start, text_end, found)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT OR IGNORE INTO marks ({MARK_ROW_COLUMNS}) VALUES ({MARK_ROW_VALUES})",
                 marks,
             )
+            marked = self._db.total_changes - before - added
             self._db.executemany(
                 "INSERT OR REPLACE INTO reading (article_id, position, read, updated)"
                 " VALUES (?, ?, ?, ?)",
@@ -434,4 +375,4 @@ class UserStore:
                 change.touch("marks", row[0], row[5])
             for row in reading:
                 change.touch("reading", row[0])
-        return added
+        return added, marked
