@@ -186,18 +186,18 @@ def test_paragraph_bookmarks_jump_to_their_paragraph(qtbot, library):
     window.select_article(other.id)
     wait_ready(qtbot, window)
     window.actions_[ActionId.SHOW_MARKS].setChecked(True)
-    assert window.marks_panel.isVisible()
-    item = window.marks_panel.list.item(0)
+    assert window.notes_panel.isVisible()
+    item = window.notes_panel.list.item(0)
     assert item.text().startswith("A note in English")
-    window.marks_panel.list.itemClicked.emit(item)
+    window.notes_panel.list.itemClicked.emit(item)
     qtbot.waitUntil(lambda: window.current.id == the_seed and not window.view.is_busy())
     top = window.view.cursorForPosition(QPoint(window.view.viewport().width() // 2, 4))
     assert window.view.article_block_at_top() == target
     assert top.block().text() == article.blocks[target].text
     [mark] = window.user_state.marks()
-    window.marks_panel.remove_requested.emit(mark)
+    window.notes_panel.remove_requested.emit(mark)
     assert window.user_state.marks() == []
-    assert window.marks_panel.list.item(0).flags() == Qt.ItemFlag.NoItemFlags  # "none yet"
+    assert window.notes_panel.list.item(0).flags() == Qt.ItemFlag.NoItemFlags  # "none yet"
     close_window(window)
 
 

@@ -75,8 +75,8 @@ def reopen(qtbot, window, wanted: str) -> None:
 def go_to_first_mark(qtbot, window) -> None:
     window.view.verticalScrollBar().setValue(0)
     window.actions_[ActionId.SHOW_MARKS].setChecked(True)
-    item = window.marks_panel.list.item(0)
-    window.marks_panel.list.itemClicked.emit(item)
+    item = window.notes_panel.list.item(0)
+    window.notes_panel.list.itemClicked.emit(item)
     wait_ready(qtbot, window)
 
 
@@ -204,7 +204,7 @@ def test_a_mark_whose_paragraph_was_deleted_is_kept_and_listed_as_not_found(
     assert mark.found is False and mark.note == "ملاحظة على فقرة ستحذف"
     assert paragraph.startswith(mark.quote) and mark.quote  # what it was, for the user
     go_to_first_mark(qtbot, window)
-    item = window.marks_panel.list.item(0)
+    item = window.notes_panel.list.item(0)
     assert "not found" in item.text()
     assert mark.quote[:20] in item.toolTip()
     assert re.search(r"Paragraph \d", item.toolTip()) is None  # no screen line number
@@ -249,7 +249,7 @@ def test_migration_from_v2_turns_document_blocks_into_article_blocks(tmp_path):
     )  # fmt: skip
     store, notices = open_user_store(path, tmp_path / "backups")
     assert notices == [] and store.migrated_from == 2
-    assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     marks = {m.note: m for m in store.marks()}
     # The document had the title and the meta line before the body.
     assert {n: m.block for n, m in marks.items()} == {

@@ -33,6 +33,8 @@ class ActionId(Enum):
     PRINT = auto()
     EXPORT_PDF = auto()
     MARK_PARAGRAPH = auto()
+    HIGHLIGHT = auto()
+    HIGHLIGHT_NOTE = auto()
     SHOW_MARKS = auto()
     TOGGLE_BOOKMARK = auto()
     BOOKMARKS_ONLY = auto()
@@ -131,8 +133,18 @@ SPECS: dict[ActionId, ActionSpec] = {
         (QKeySequence("Ctrl+Shift+D"),),
         tip=QT_TRANSLATE_NOOP("Actions", "Bookmark the paragraph at the top, with a note"),
     ),
+    ActionId.HIGHLIGHT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Highlight the Selection"),
+        (QKeySequence("Ctrl+H"),),
+        tip=QT_TRANSLATE_NOOP("Actions", "Highlight the selected words, or unhighlight them"),
+    ),
+    ActionId.HIGHLIGHT_NOTE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "No&te on the Highlight…"),
+        (QKeySequence("Ctrl+Shift+H"),),
+        tip=QT_TRANSLATE_NOOP("Actions", "Add or edit the note of the highlight selected"),
+    ),
     ActionId.SHOW_MARKS: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Paragraph &Bookmarks Panel"),
+        QT_TRANSLATE_NOOP("Actions", "Notes Pan&el"),
         (QKeySequence("Ctrl+Shift+M"),),
         checkable=True,
     ),

@@ -15,17 +15,20 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 
+from reader.userdata.formats import DEFAULT_COLOR, HIGHLIGHT_COLORS
+
 if TYPE_CHECKING:
     from reader.ui.reading_view import ReadingView
 
 # Marker-pen pastels: black text stays readable on each, in the light and the dark theme.
-COLORS = {
+_PASTELS = {
     "yellow": QColor(253, 230, 138),
     "green": QColor(187, 247, 208),
     "blue": QColor(191, 219, 254),
     "pink": QColor(251, 207, 232),
 }
-DEFAULT_COLOR = "yellow"
+COLORS = {name: _PASTELS[name] for name in HIGHLIGHT_COLORS}  # the store's names, its order
+__all__ = ["COLORS", "DEFAULT_COLOR", "Highlight", "HighlightPainter"]
 
 
 class Highlight(NamedTuple):

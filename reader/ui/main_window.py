@@ -1,6 +1,6 @@
 """The main window: the article list beside the reading pane. Layout and wiring only: the
-commands live in their own modules (bookmarks, marks, library, comfort, export), the user's
-state in UserState, the library in LibrarySession."""
+commands live in their own modules (bookmarks, marks, highlights, library, comfort, export),
+the user's state in UserState, the library in LibrarySession."""
 
 from __future__ import annotations
 
@@ -27,10 +27,11 @@ from reader.ui.export_commands import ExportCommands
 from reader.ui.filter_bar import FilterBar
 from reader.ui.find_bar import FindBar
 from reader.ui.font_controls import FontFamilyBox, FontSizeBox
+from reader.ui.highlight_commands import HighlightCommands
 from reader.ui.library_commands import LibraryCommands
 from reader.ui.mark_commands import MarkCommands
-from reader.ui.marks_panel import MarksPanel
 from reader.ui.menus import build_menus
+from reader.ui.notes_panel import NotesPanel
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
 from reader.ui.status import LibraryStatus
@@ -90,12 +91,13 @@ class MainWindow(QMainWindow):
         self.search_box = SearchBox()
         self.status = LibraryStatus(self.statusBar())
         self.view_choices = ViewChoices(self)
-        self.marks_panel = MarksPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.marks_panel)
-        self.marks_panel.hide()
+        self.notes_panel = NotesPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
+        self.notes_panel.hide()
         self.progress = ReadingProgress(user_state, self.model, self.view, self.select_row, self)
         self.bookmarks = BookmarkCommands(self)
         self.marks = MarkCommands(self)
+        self.highlights = HighlightCommands(self)
         self.library_commands = LibraryCommands(self)
         self.comfort = ComfortCommands(self)
         self.exports = ExportCommands(self)

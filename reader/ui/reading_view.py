@@ -80,6 +80,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
     ready = Signal()  # all of the article that is shown is laid out and searched
     space_at_end = Signal()  # Space pressed with the end of the article in view: move on
     article_shown = Signal()  # show_article: article() is the new one, its layout to follow
+    _showing = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,7 +207,9 @@ class ReadingView(QTextBrowser, ArticlePlaces):
         self._credit = self._excerpt.article.source if credit is None else credit
         self._notice = notice
         self._with_meta = True
+        self._showing = True  # highlights set meanwhile go into the document built next
         self.article_shown.emit()  # before the layout, and the ready it may emit at once
+        self._showing = False
         self._rebuild(None)
 
     def clear_article(self) -> None:
@@ -376,7 +379,7 @@ class ReadingView(QTextBrowser, ArticlePlaces):
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         """The user's highlights in the article shown (offsets in its own text)."""
-        if self._highlights.set(highlights) and self._excerpt is not None:
+        if self._highlights.set(highlights) and self._excerpt is not None and not self._showing:
             self._rebuild(self._place())
 
     # --- highlighted matches (reader.ui.search_matches does the work) ----------------------
