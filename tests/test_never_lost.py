@@ -75,6 +75,13 @@ def annotate():
         return
     QTest.keyClick(window.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     window.actions_[ActionId.MARK_PARAGRAPH].trigger()
+    # Words selected in the pane (the start of its first paragraph), then Ctrl+H.
+    view = window.view
+    cursor = view.textCursor()
+    cursor.setPosition(view.position_of(2))
+    cursor.setPosition(view.position_of(12), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    window.actions_[ActionId.HIGHLIGHT].trigger()
     marks = window.store.marks()
     print("ANNOTATED", window.current.id, len(marks), flush=True)
 window.library_loaded.connect(lambda: QTimer.singleShot(0, annotate))
@@ -83,8 +90,9 @@ app.exec()
 
 
 def annotate_then_kill_9(data: Path, library: Path) -> str:
-    """Bookmark and mark a paragraph in the real window, then SIGKILL it at once (before the
-    2-second backup timer, before any clean shutdown). Returns the article's id."""
+    """Bookmark, mark a paragraph and highlight words in the real window, then SIGKILL it at
+    once (before the 2-second backup timer, before any clean shutdown). Returns the
+    article's id."""
     script = ANNOTATE.format(root=str(ROOT), data=str(data), library=str(library), note=NOTE)
     with subprocess.Popen(
         [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -105,7 +113,7 @@ def annotate_then_kill_9(data: Path, library: Path) -> str:
                 proc.kill()
     assert proc.returncode == -signal.SIGKILL
     _, article_id, marks = line.split()
-    assert marks == "1", "the paragraph mark was not made"
+    assert marks == "2", "the paragraph mark and the highlight were not made"
     return article_id
 
 
@@ -134,8 +142,12 @@ def test_annotations_survive_kill_9_and_every_sqlite_file_scribbled(qtbot, tmp_p
     assert done.returncode == 0, done.stderr
     assert [b["id"] for b in json.loads(done.stdout)["bookmarks"]] == [article_id]
     [line] = restore_lines(done.stderr)
-    assert "damaged" in line and "Restored 1 bookmark(s) and 1 paragraph mark(s)" in line, line
-    assert [m.note for m in UserStore(data / "userdata.sqlite").marks()] == [NOTE]
+    assert (
+        "damaged" in line
+        and "Restored 1 bookmark(s) and 2 highlight(s) and paragraph mark(s)" in line
+    ), line
+    marks = UserStore(data / "userdata.sqlite").marks()
+    assert sorted((m.kind, m.note) for m in marks) == [("highlight", ""), ("mark", NOTE)]
     assert any(".damaged-" in p.name for p in data.iterdir()), "the damaged file is kept"
     # And every command after it runs on a healthy store, saying nothing more.
     done = qari(data, "--list", str(library))
@@ -150,9 +162,10 @@ def test_annotations_survive_kill_9_and_every_sqlite_file_scribbled(qtbot, tmp_p
         window.show()
     qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
     [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
-    assert "Restored 1 bookmark(s) and 1 paragraph mark(s)" in box.text()
+    assert "Restored 1 bookmark(s) and 2 highlight(s) and paragraph mark(s)" in box.text()
     assert window.store.bookmarked_ids() == {article_id}
-    assert [(m.article_id, m.note) for m in window.store.marks()] == [(article_id, NOTE)]
+    kept = sorted((m.article_id, m.kind, m.note) for m in window.store.marks())
+    assert kept == [(article_id, "highlight", ""), (article_id, "mark", NOTE)]
     assert window.model.rowCount() == 2  # the index rebuilt from the files
     box.close()
     window.close()

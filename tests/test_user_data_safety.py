@@ -210,7 +210,7 @@ def test_the_window_tells_of_a_restored_store_and_keeps_backing_up(qtbot, librar
     qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
     [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     # Worded with what came back, and from where (the journal was empty: no change since).
-    assert "Restored 2 bookmark(s) and 0 paragraph mark(s): from the backup" in box.text()
+    assert "Restored 2 bookmark(s) and 0 highlight(s) and paragraph mark(s): from the backup" in box.text()
     assert window.store.bookmarked_ids() == {"a1", "b2"}
     window.select_row(0)
     window.bookmarks.toggle()  # a change: a new backup follows it

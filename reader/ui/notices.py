@@ -30,15 +30,16 @@ def describe(notice: Notice) -> str:
         if notice.backup:
             restored = translate(
                 "Notices",
-                "Restored %1 bookmark(s) and %2 paragraph mark(s): from the backup %5, with "
-                "%3 change(s) from the journal and %4 row(s) salvaged from the damaged file.",
+                "Restored %1 bookmark(s) and %2 highlight(s) and paragraph mark(s): from the "
+                "backup %5, with %3 change(s) from the journal and %4 row(s) salvaged from the "
+                "damaged file.",
             )
         else:
             restored = translate(
                 "Notices",
-                "Restored %1 bookmark(s) and %2 paragraph mark(s), with no backup to start "
-                "from: %3 change(s) from the journal and %4 row(s) salvaged from the damaged "
-                "file.",
+                "Restored %1 bookmark(s) and %2 highlight(s) and paragraph mark(s), with no backup "
+                "to start from: %3 change(s) from the journal and %4 row(s) salvaged from the "
+                "damaged file.",
             )
         return f"{_fill(damaged, reason, moved_to)} {_fill(restored, *counts, notice.backup)}"
     if notice.kind == DAMAGED_NO_BACKUP:
