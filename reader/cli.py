@@ -68,13 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# --export-notes: the format of FILE is its extension's.
-NOTES_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".csv": "csv"}
-
-
 def _notes_target(value: str) -> str:
     """Refused with the other usage errors (exit 2), before anything is opened."""
-    if value != "-" and Path(value).suffix.lower() not in NOTES_FORMATS:
+    from reader.userdata.formats import notes_format
+
+    if value != "-" and notes_format(value) is None:
         raise argparse.ArgumentTypeError(
             f"no notes format for {single_line(value)!r}: name the file .json, .md or .csv"
             " (or - for JSON on standard output)"
@@ -270,9 +268,10 @@ def _import(source: str, out: TextIO, err: TextIO) -> int:
 
 def _export_notes(target: str, out: TextIO, err: TextIO) -> int:
     from reader.userdata.exports import items, render
+    from reader.userdata.formats import notes_format
     from reader.userdata.savefile import write_atomically
 
-    fmt = "json" if target == "-" else NOTES_FORMATS[Path(target).suffix.lower()]
+    fmt = "json" if target == "-" else notes_format(target)
     store = _store(err)
     try:
         entries = items(store)

@@ -18,6 +18,8 @@ class ActionId(Enum):
     SHOW_SKIPPED = auto()
     EXPORT_BOOKMARKS = auto()
     IMPORT_BOOKMARKS = auto()
+    EXPORT_NOTES = auto()
+    IMPORT_NOTES = auto()
     QUIT = auto()
     SEARCH = auto()
     FIND = auto()
@@ -69,6 +71,13 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_SKIPPED: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Skipped Files…")),
     ActionId.EXPORT_BOOKMARKS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Export Bookmarks…")),
     ActionId.IMPORT_BOOKMARKS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Import Bookmarks…")),
+    ActionId.EXPORT_NOTES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export &Notes…"),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Every highlight, note and bookmark as JSON, Markdown or CSV"
+        ),
+    ),
+    ActionId.IMPORT_NOTES: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Import No&tes…")),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         (StdKey.Quit, QKeySequence("Ctrl+Q")),

@@ -81,7 +81,16 @@ class UserState(QObject):
     def import_bookmarks(self, text: str) -> int:
         """Merge an export or a backup; returns how many bookmarks were new. StoreError on a
         file that is no such export (nothing changes then)."""
-        added = self.store.import_json(text)
+        return self._imported(self.store.import_json(text))
+
+    def import_notes(self, text: str) -> int:
+        """Merge a notes export (reader.userdata.exports); returns how many items were new.
+        StoreError on a file that is no such export (nothing changes then)."""
+        from reader.userdata.exports import import_notes
+
+        return self._imported(import_notes(self.store, text))
+
+    def _imported(self, added: int) -> int:
         self.bookmarked.clear()
         self.bookmarked.update(self.store.bookmarked_ids())
         self.read.update(self.store.read_ids())

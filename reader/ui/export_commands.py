@@ -1,4 +1,5 @@
-"""Commands that take the open article out of the window: printing and PDF export."""
+"""Commands that take things out of the window, and bring them in: printing and PDF export
+of the open article; every annotation exported as JSON, Markdown or CSV, and imported."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class ExportCommands(QObject):
         self.window = window
         window.actions_[ActionId.PRINT].triggered.connect(self.print_article)
         window.actions_[ActionId.EXPORT_PDF].triggered.connect(self.export_pdf)
+        window.actions_[ActionId.EXPORT_NOTES].triggered.connect(self.export_notes)
+        window.actions_[ActionId.IMPORT_NOTES].triggered.connect(self.import_notes)
 
     def print_article(self) -> None:
         from reader.ui.printing import print_document
@@ -42,3 +45,50 @@ class ExportCommands(QObject):
                 export_pdf(window.view.document(), name)
             except OSError as err:  # SaveError included: the old file, if any, is untouched
                 QMessageBox.warning(window, self.tr("Export failed"), single_line(str(err)))
+
+    def export_notes(self) -> None:
+        from reader.userdata.exports import export_notes
+        from reader.userdata.formats import notes_format
+        from reader.userdata.savefile import write_atomically
+
+        window = self.window
+        filters = {
+            self.tr("JSON files (*.json)"): ".json",
+            self.tr("Markdown files (*.md)"): ".md",
+            self.tr("CSV files, for a spreadsheet (*.csv)"): ".csv",
+        }
+        name, chosen = QFileDialog.getSaveFileName(
+            window, self.tr("Export Notes"), str(Path.home() / "qari-notes.md"),
+            ";;".join(filters),
+        )  # fmt: skip
+        if not name:
+            return
+        if notes_format(name) is None:  # no extension typed: the chosen filter's
+            name += filters.get(chosen, ".json")
+        try:
+            text = export_notes(window.user_state.store, notes_format(name))
+            write_atomically(name, text.encode("utf-8"))
+        except OSError as err:  # SaveError included: an older file stays as it was
+            QMessageBox.warning(window, self.tr("Export failed"), single_line(str(err)))
+            return
+        window.statusBar().showMessage(
+            self.tr("Notes exported to %1").replace("%1", single_line(name)), 5000
+        )
+
+    def import_notes(self) -> None:
+        from reader.userdata.store import StoreError
+
+        window = self.window
+        name, _ = QFileDialog.getOpenFileName(
+            window, self.tr("Import Notes"), str(Path.home()), self.tr("JSON files (*.json)")
+        )
+        if not name:
+            return
+        try:
+            added = window.user_state.import_notes(Path(name).read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, StoreError) as err:
+            QMessageBox.warning(window, self.tr("Import failed"), single_line(str(err)))
+            return
+        window.statusBar().showMessage(
+            self.tr("Notes imported: %1").replace("%1", str(added)), 5000
+        )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from reader.userdata.schema import mark_row
 
@@ -119,3 +120,12 @@ def import_rows(text: str, now: str) -> tuple[list[tuple], list[tuple], list[tup
         if isinstance(state, dict) and state.get("article_id")
     ]  # fmt: skip
     return bookmarks, marks, reading
+
+
+# Notes exports (reader.userdata.exports): the format of a file is its extension's.
+NOTES_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".csv": "csv"}
+
+
+def notes_format(path: str) -> str | None:
+    """ "json", "md" or "csv" for a file named so; None for any other name."""
+    return NOTES_FORMATS.get(Path(path).suffix.lower())

@@ -1,0 +1,77 @@
+"""File › Export Notes… and Import Notes… in the window: the same files as the command line's."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from reader.qt.actions import ActionId
+from reader.text.anchoring import anchor_span, article_text
+from reader.userdata.formats import HIGHLIGHT
+
+from gui_helpers import close_window, open_window
+
+pytestmark = pytest.mark.gui
+
+
+def highlight_some_words(window, qtbot) -> None:
+    window.select_row(0)
+    qtbot.waitUntil(lambda: window.view.article() is not None and not window.view.is_busy())
+    article, meta = window.view.article(), window.current
+    text = article_text(article).text
+    start = text.index(" ") + 1
+    anchor = anchor_span(article, start, text.index(" ", start))
+    window.user_state.add_mark(
+        meta.id, anchor, "ملاحظة", meta.title, meta.path, kind=HIGHLIGHT, color="green"
+    )
+
+
+@pytest.mark.parametrize(("suffix", "chosen"), [(".json", 0), (".md", 1), (".csv", 2), ("", 2)])
+def test_export_notes_from_the_file_menu(qtbot, library, tmp_path, monkeypatch, suffix, chosen):
+    window = open_window(qtbot, library)
+    highlight_some_words(window, qtbot)
+    target = tmp_path / f"notes{suffix}"
+
+    def save_dialog(parent, caption, folder, filters):
+        return str(target), filters.split(";;")[chosen]  # Qt's dialog, answered as a user would
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    window.actions_[ActionId.EXPORT_NOTES].trigger()
+    written = target if suffix else target.with_suffix(".csv")  # the chosen filter's format
+    text = written.read_text("utf-8")
+    if written.suffix == ".json":
+        [item] = json.loads(text)["items"]
+        assert (item["kind"], item["color"], item["note"]) == ("highlight", "green", "ملاحظة")
+    elif written.suffix == ".md":
+        assert "\n> " in text and "ملاحظة" in text
+    else:
+        assert text.startswith("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+        assert [(r["kind"], r["note"]) for r in rows] == [("highlight", "ملاحظة")]
+    close_window(window)
+
+
+def test_import_notes_from_the_file_menu_adds_nothing_twice(qtbot, library, tmp_path, monkeypatch):
+    window = open_window(qtbot, library)
+    highlight_some_words(window, qtbot)
+    exported = tmp_path / "notes.json"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(exported), ""))
+    )
+    window.actions_[ActionId.EXPORT_NOTES].trigger()
+    for mark in window.user_state.marks():
+        window.user_state.remove_mark(mark.mark)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(exported), ""))
+    )
+    with qtbot.waitSignal(window.user_state.marks_changed):
+        window.actions_[ActionId.IMPORT_NOTES].trigger()
+    assert [(m.kind, m.note) for m in window.user_state.marks()] == [(HIGHLIGHT, "ملاحظة")]
+    window.actions_[ActionId.IMPORT_NOTES].trigger()
+    assert len(window.user_state.marks()) == 1
+    assert "Notes imported: 0" in window.statusBar().currentMessage()
+    close_window(window)
