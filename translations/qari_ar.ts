@@ -20,6 +20,18 @@
         <translation>ا&amp;ستيراد العلامات المرجعية…</translation>
     </message>
     <message>
+        <source>Export &amp;Notes…</source>
+        <translation>تصدير ال&amp;ملاحظات…</translation>
+    </message>
+    <message>
+        <source>Every highlight, note and bookmark as JSON, Markdown or CSV</source>
+        <translation>كل تظليل وملاحظة وإشارة مرجعية بصيغة JSON أو Markdown أو CSV</translation>
+    </message>
+    <message>
+        <source>Import No&amp;tes…</source>
+        <translation>استيراد الملا&amp;حظات…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -92,8 +104,24 @@
         <translation>وضع علامة مرجعية على الفقرة الظاهرة في الأعلى، مع ملاحظة</translation>
     </message>
     <message>
-        <source>Paragraph &amp;Bookmarks Panel</source>
-        <translation>&amp;لوحة العلامات المرجعية للفقرات</translation>
+        <source>&amp;Highlight the Selection</source>
+        <translation>&amp;ظلّل المحدَّد</translation>
+    </message>
+    <message>
+        <source>Highlight the selected words, or unhighlight them</source>
+        <translation>ظلّل الكلمات المحددة، أو أزل تظليلها</translation>
+    </message>
+    <message>
+        <source>No&amp;te on the Highlight…</source>
+        <translation>&amp;ملاحظة على التظليل…</translation>
+    </message>
+    <message>
+        <source>Add or edit the note of the highlight selected</source>
+        <translation>أضف ملاحظة التظليل المحدد أو عدّلها</translation>
+    </message>
+    <message>
+        <source>Notes Pan&amp;el</source>
+        <translation>لوحة المل&amp;احظات</translation>
     </message>
     <message>
         <source>&amp;Bookmark</source>
@@ -224,6 +252,25 @@
     </message>
 </context>
 <context>
+    <name>Colors</name>
+    <message>
+        <source>Yellow</source>
+        <translation>أصفر</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>أخضر</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>أزرق</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>وردي</translation>
+    </message>
+</context>
+<context>
     <name>ComfortCommands</name>
     <message>
         <source>Language</source>
@@ -252,6 +299,38 @@
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>ملفات JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation>ملفات Markdown ‏(*.md)</translation>
+    </message>
+    <message>
+        <source>CSV files, for a spreadsheet (*.csv)</source>
+        <translation>ملفات CSV لجداول البيانات (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Notes</source>
+        <translation>تصدير الملاحظات</translation>
+    </message>
+    <message>
+        <source>Notes exported to %1</source>
+        <translation>صُدِّرت الملاحظات إلى %1</translation>
+    </message>
+    <message>
+        <source>Import Notes</source>
+        <translation>استيراد الملاحظات</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>فشل الاستيراد</translation>
+    </message>
+    <message>
+        <source>Notes imported: %1</source>
+        <translation>الملاحظات المستوردة: %1</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -260,8 +339,20 @@
         <translation>الوكالة</translation>
     </message>
     <message>
-        <source>Show only one agency's articles</source>
-        <translation>عرض مقالات وكالة واحدة فقط</translation>
+        <source>All publications (%1)</source>
+        <translation>كل المطبوعات (%1)</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>المطبوعة</translation>
+    </message>
+    <message>
+        <source>Show only one publication's articles</source>
+        <translation>اعرض مقالات مطبوعة واحدة فقط</translation>
+    </message>
+    <message>
+        <source>Show only the articles one agency is credited with</source>
+        <translation>اعرض فقط المقالات المنسوبة إلى وكالة واحدة</translation>
     </message>
     <message>
         <source>From</source>
@@ -347,6 +438,57 @@
     <message>
         <source>Text size (Ctrl++ / Ctrl+- / Ctrl+0)</source>
         <translation>حجم النص (Ctrl++ / Ctrl+- / Ctrl+0)</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightCommands</name>
+    <message>
+        <source>Select the words to highlight first.</source>
+        <translation>حدّد الكلمات المراد تظليلها أولاً.</translation>
+    </message>
+    <message>
+        <source>Highlight removed</source>
+        <translation>أُزيل التظليل</translation>
+    </message>
+    <message>
+        <source>Highlighted</source>
+        <translation>ظُلِّل</translation>
+    </message>
+    <message>
+        <source>Note on the Highlight</source>
+        <translation>ملاحظة على التظليل</translation>
+    </message>
+    <message>
+        <source>A note for “%1”:</source>
+        <translation>ملاحظة على «%1»:</translation>
+    </message>
+    <message>
+        <source>Remove the Highlight</source>
+        <translation>إزالة التظليل</translation>
+    </message>
+    <message>
+        <source>This highlight has a note: “%1”. Remove the highlight and its note?</source>
+        <translation>لهذا التظليل ملاحظة: «%1». أتزيل التظليل وملاحظته؟</translation>
+    </message>
+    <message>
+        <source>Highlight not saved</source>
+        <translation>لم يُحفظ التظليل</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>ظلّل</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>ملاحظة…</translation>
+    </message>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>أزل التظليل</translation>
     </message>
 </context>
 <context>
@@ -489,39 +631,12 @@
         <translation>هذا المقال ليس في المكتبة المفتوحة.</translation>
     </message>
     <message>
+        <source>Those words were not found in the article as it is now.</source>
+        <translation>لم تُعثر على هذه الكلمات في المقال بصيغته الحالية.</translation>
+    </message>
+    <message>
         <source>That paragraph was not found in the article as it is now.</source>
         <translation>لم تُعثر على هذه الفقرة في المقال بصيغته الحالية.</translation>
-    </message>
-</context>
-<context>
-    <name>MarksPanel</name>
-    <message>
-        <source>Paragraph Bookmarks</source>
-        <translation>العلامات المرجعية للفقرات</translation>
-    </message>
-    <message>
-        <source>Paragraph bookmarks</source>
-        <translation>العلامات المرجعية للفقرات</translation>
-    </message>
-    <message>
-        <source>(not found in the article as it is now)</source>
-        <translation>(غير موجودة في المقال بصيغته الحالية)</translation>
-    </message>
-    <message>
-        <source>“%1…” in “%2”</source>
-        <translation>«%1…» في «%2»</translation>
-    </message>
-    <message>
-        <source>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</source>
-        <translation>لا توجد علامات مرجعية للفقرات بعد: اضغط Ctrl+Shift+D لوضع علامة على الفقرة الظاهرة في الأعلى.</translation>
-    </message>
-    <message>
-        <source>Edit the Note…</source>
-        <translation>تعديل الملاحظة…</translation>
-    </message>
-    <message>
-        <source>Remove This Bookmark</source>
-        <translation>إزالة هذه العلامة المرجعية</translation>
     </message>
 </context>
 <context>
@@ -548,14 +663,97 @@
     </message>
 </context>
 <context>
-    <name>Notices</name>
+    <name>NotesPanel</name>
     <message>
-        <source>The bookmarks store was damaged (%1). It was moved to %2, and your bookmarks were restored from the backup %3.</source>
-        <translation>كان مخزن العلامات المرجعية تالفًا (%1). نُقل إلى %2، واستُعيدت علاماتك المرجعية من النسخة الاحتياطية %3.</translation>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
     </message>
     <message>
-        <source>The bookmarks store was damaged (%1). It was moved to %2; there was no backup to restore from.</source>
-        <translation>كان مخزن العلامات المرجعية تالفًا (%1). نُقل إلى %2، ولم تكن هناك نسخة احتياطية لاستعادتها.</translation>
+        <source>Search the notes</source>
+        <translation>ابحث في الملاحظات</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>اعرض</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>التظليلات</translation>
+    </message>
+    <message>
+        <source>Paragraph Bookmarks</source>
+        <translation>العلامات المرجعية للفقرات</translation>
+    </message>
+    <message>
+        <source>Open article only</source>
+        <translation>المقال المفتوح فقط</translation>
+    </message>
+    <message>
+        <source>Only the open article's notes</source>
+        <translation>ملاحظات المقال المفتوح فقط</translation>
+    </message>
+    <message>
+        <source>No note here matches.</source>
+        <translation>لا ملاحظة هنا تطابق البحث.</translation>
+    </message>
+    <message>
+        <source>No notes yet: select words and press Ctrl+H to highlight them, or press Ctrl+Shift+D to bookmark the paragraph at the top.</source>
+        <translation>لا ملاحظات بعد: حدّد كلمات واضغط Ctrl+H لتظليلها، أو اضغط Ctrl+Shift+D لإضافة إشارة مرجعية إلى الفقرة في أعلى الصفحة.</translation>
+    </message>
+    <message>
+        <source>%1 highlight in “%2”</source>
+        <translation>تظليل %1 في «%2»</translation>
+    </message>
+    <message>
+        <source>“%1…” in “%2”</source>
+        <translation>«%1…» في «%2»</translation>
+    </message>
+    <message>
+        <source>(not found in the article as it is now)</source>
+        <translation>(غير موجودة في المقال بصيغته الحالية)</translation>
+    </message>
+    <message>
+        <source>Edit the Note…</source>
+        <translation>تعديل الملاحظة…</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Remove This Highlight</source>
+        <translation>أزل هذا التظليل</translation>
+    </message>
+    <message>
+        <source>Remove This Bookmark</source>
+        <translation>إزالة هذه العلامة المرجعية</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>The bookmarks store was damaged (%1) and was moved to %2.</source>
+        <translation>كان مخزن الإشارات المرجعية تالفاً (%1) ونُقل إلى %2.</translation>
+    </message>
+    <message>
+        <source>Restored %1 bookmark(s) and %2 highlight(s) and paragraph mark(s): from the backup %5, with %3 change(s) from the journal and %4 row(s) salvaged from the damaged file.</source>
+        <translation>استُعيدت %1 إشارة مرجعية و%2 من التظليلات وإشارات الفقرات: من النسخة الاحتياطية %5، مع %3 تغيير من السجل و%4 صف أُنقذ من الملف التالف.</translation>
+    </message>
+    <message>
+        <source>Restored %1 bookmark(s) and %2 highlight(s) and paragraph mark(s), with no backup to start from: %3 change(s) from the journal and %4 row(s) salvaged from the damaged file.</source>
+        <translation>استُعيدت %1 إشارة مرجعية و%2 من التظليلات وإشارات الفقرات، دون نسخة احتياطية يُبدأ منها: %3 تغيير من السجل و%4 صف أُنقذ من الملف التالف.</translation>
+    </message>
+    <message>
+        <source>The bookmarks store was damaged (%1). It was moved to %2; there was no backup, journal or readable row to restore from.</source>
+        <translation>كان مخزن الإشارات المرجعية تالفاً (%1). نُقل إلى %2؛ ولم تكن هناك نسخة احتياطية ولا سجل ولا صف مقروء يُستعاد منه.</translation>
+    </message>
+    <message>
+        <source>%1 recent change(s) to your bookmarks had not reached the store (%2): they were restored from the journal.</source>
+        <translation>%1 من التغييرات الأخيرة على إشاراتك المرجعية لم تصل إلى المخزن (%2): استُعيدت من السجل.</translation>
     </message>
     <message>
         <source>Bookmarks can't be saved in this session (%1). Qari still reads your library.</source>

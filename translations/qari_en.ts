@@ -20,6 +20,18 @@
         <translation>&amp;Import Bookmarks…</translation>
     </message>
     <message>
+        <source>Export &amp;Notes…</source>
+        <translation>Export &amp;Notes…</translation>
+    </message>
+    <message>
+        <source>Every highlight, note and bookmark as JSON, Markdown or CSV</source>
+        <translation>Every highlight, note and bookmark as JSON, Markdown or CSV</translation>
+    </message>
+    <message>
+        <source>Import No&amp;tes…</source>
+        <translation>Import No&amp;tes…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -92,8 +104,24 @@
         <translation>Bookmark the paragraph at the top, with a note</translation>
     </message>
     <message>
-        <source>Paragraph &amp;Bookmarks Panel</source>
-        <translation>Paragraph &amp;Bookmarks Panel</translation>
+        <source>&amp;Highlight the Selection</source>
+        <translation>&amp;Highlight the Selection</translation>
+    </message>
+    <message>
+        <source>Highlight the selected words, or unhighlight them</source>
+        <translation>Highlight the selected words, or unhighlight them</translation>
+    </message>
+    <message>
+        <source>No&amp;te on the Highlight…</source>
+        <translation>No&amp;te on the Highlight…</translation>
+    </message>
+    <message>
+        <source>Add or edit the note of the highlight selected</source>
+        <translation>Add or edit the note of the highlight selected</translation>
+    </message>
+    <message>
+        <source>Notes Pan&amp;el</source>
+        <translation>Notes Pan&amp;el</translation>
     </message>
     <message>
         <source>&amp;Bookmark</source>
@@ -224,6 +252,25 @@
     </message>
 </context>
 <context>
+    <name>Colors</name>
+    <message>
+        <source>Yellow</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Pink</translation>
+    </message>
+</context>
+<context>
     <name>ComfortCommands</name>
     <message>
         <source>Language</source>
@@ -252,6 +299,38 @@
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown files (*.md)</translation>
+    </message>
+    <message>
+        <source>CSV files, for a spreadsheet (*.csv)</source>
+        <translation>CSV files, for a spreadsheet (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Notes</source>
+        <translation>Export Notes</translation>
+    </message>
+    <message>
+        <source>Notes exported to %1</source>
+        <translation>Notes exported to %1</translation>
+    </message>
+    <message>
+        <source>Import Notes</source>
+        <translation>Import Notes</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>Notes imported: %1</source>
+        <translation>Notes imported: %1</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -260,8 +339,20 @@
         <translation>Agency</translation>
     </message>
     <message>
-        <source>Show only one agency's articles</source>
-        <translation>Show only one agency's articles</translation>
+        <source>All publications (%1)</source>
+        <translation>All publications (%1)</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Show only one publication's articles</source>
+        <translation>Show only one publication's articles</translation>
+    </message>
+    <message>
+        <source>Show only the articles one agency is credited with</source>
+        <translation>Show only the articles one agency is credited with</translation>
     </message>
     <message>
         <source>From</source>
@@ -347,6 +438,57 @@
     <message>
         <source>Text size (Ctrl++ / Ctrl+- / Ctrl+0)</source>
         <translation>Text size (Ctrl++ / Ctrl+- / Ctrl+0)</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightCommands</name>
+    <message>
+        <source>Select the words to highlight first.</source>
+        <translation>Select the words to highlight first.</translation>
+    </message>
+    <message>
+        <source>Highlight removed</source>
+        <translation>Highlight removed</translation>
+    </message>
+    <message>
+        <source>Highlighted</source>
+        <translation>Highlighted</translation>
+    </message>
+    <message>
+        <source>Note on the Highlight</source>
+        <translation>Note on the Highlight</translation>
+    </message>
+    <message>
+        <source>A note for “%1”:</source>
+        <translation>A note for “%1”:</translation>
+    </message>
+    <message>
+        <source>Remove the Highlight</source>
+        <translation>Remove the Highlight</translation>
+    </message>
+    <message>
+        <source>This highlight has a note: “%1”. Remove the highlight and its note?</source>
+        <translation>This highlight has a note: “%1”. Remove the highlight and its note?</translation>
+    </message>
+    <message>
+        <source>Highlight not saved</source>
+        <translation>Highlight not saved</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>Remove Highlight</translation>
     </message>
 </context>
 <context>
@@ -489,39 +631,12 @@
         <translation>That article is not in the library that is open.</translation>
     </message>
     <message>
+        <source>Those words were not found in the article as it is now.</source>
+        <translation>Those words were not found in the article as it is now.</translation>
+    </message>
+    <message>
         <source>That paragraph was not found in the article as it is now.</source>
         <translation>That paragraph was not found in the article as it is now.</translation>
-    </message>
-</context>
-<context>
-    <name>MarksPanel</name>
-    <message>
-        <source>Paragraph Bookmarks</source>
-        <translation>Paragraph Bookmarks</translation>
-    </message>
-    <message>
-        <source>Paragraph bookmarks</source>
-        <translation>Paragraph bookmarks</translation>
-    </message>
-    <message>
-        <source>(not found in the article as it is now)</source>
-        <translation>(not found in the article as it is now)</translation>
-    </message>
-    <message>
-        <source>“%1…” in “%2”</source>
-        <translation>“%1…” in “%2”</translation>
-    </message>
-    <message>
-        <source>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</source>
-        <translation>No paragraph bookmarks yet: Ctrl+Shift+D marks the paragraph at the top.</translation>
-    </message>
-    <message>
-        <source>Edit the Note…</source>
-        <translation>Edit the Note…</translation>
-    </message>
-    <message>
-        <source>Remove This Bookmark</source>
-        <translation>Remove This Bookmark</translation>
     </message>
 </context>
 <context>
@@ -548,14 +663,97 @@
     </message>
 </context>
 <context>
-    <name>Notices</name>
+    <name>NotesPanel</name>
     <message>
-        <source>The bookmarks store was damaged (%1). It was moved to %2, and your bookmarks were restored from the backup %3.</source>
-        <translation>The bookmarks store was damaged (%1). It was moved to %2, and your bookmarks were restored from the backup %3.</translation>
+        <source>Notes</source>
+        <translation>Notes</translation>
     </message>
     <message>
-        <source>The bookmarks store was damaged (%1). It was moved to %2; there was no backup to restore from.</source>
-        <translation>The bookmarks store was damaged (%1). It was moved to %2; there was no backup to restore from.</translation>
+        <source>Search the notes</source>
+        <translation>Search the notes</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>Highlights</translation>
+    </message>
+    <message>
+        <source>Paragraph Bookmarks</source>
+        <translation>Paragraph Bookmarks</translation>
+    </message>
+    <message>
+        <source>Open article only</source>
+        <translation>Open article only</translation>
+    </message>
+    <message>
+        <source>Only the open article's notes</source>
+        <translation>Only the open article's notes</translation>
+    </message>
+    <message>
+        <source>No note here matches.</source>
+        <translation>No note here matches.</translation>
+    </message>
+    <message>
+        <source>No notes yet: select words and press Ctrl+H to highlight them, or press Ctrl+Shift+D to bookmark the paragraph at the top.</source>
+        <translation>No notes yet: select words and press Ctrl+H to highlight them, or press Ctrl+Shift+D to bookmark the paragraph at the top.</translation>
+    </message>
+    <message>
+        <source>%1 highlight in “%2”</source>
+        <translation>%1 highlight in “%2”</translation>
+    </message>
+    <message>
+        <source>“%1…” in “%2”</source>
+        <translation>“%1…” in “%2”</translation>
+    </message>
+    <message>
+        <source>(not found in the article as it is now)</source>
+        <translation>(not found in the article as it is now)</translation>
+    </message>
+    <message>
+        <source>Edit the Note…</source>
+        <translation>Edit the Note…</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Remove This Highlight</source>
+        <translation>Remove This Highlight</translation>
+    </message>
+    <message>
+        <source>Remove This Bookmark</source>
+        <translation>Remove This Bookmark</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>The bookmarks store was damaged (%1) and was moved to %2.</source>
+        <translation>The bookmarks store was damaged (%1) and was moved to %2.</translation>
+    </message>
+    <message>
+        <source>Restored %1 bookmark(s) and %2 highlight(s) and paragraph mark(s): from the backup %5, with %3 change(s) from the journal and %4 row(s) salvaged from the damaged file.</source>
+        <translation>Restored %1 bookmark(s) and %2 highlight(s) and paragraph mark(s): from the backup %5, with %3 change(s) from the journal and %4 row(s) salvaged from the damaged file.</translation>
+    </message>
+    <message>
+        <source>Restored %1 bookmark(s) and %2 highlight(s) and paragraph mark(s), with no backup to start from: %3 change(s) from the journal and %4 row(s) salvaged from the damaged file.</source>
+        <translation>Restored %1 bookmark(s) and %2 highlight(s) and paragraph mark(s), with no backup to start from: %3 change(s) from the journal and %4 row(s) salvaged from the damaged file.</translation>
+    </message>
+    <message>
+        <source>The bookmarks store was damaged (%1). It was moved to %2; there was no backup, journal or readable row to restore from.</source>
+        <translation>The bookmarks store was damaged (%1). It was moved to %2; there was no backup, journal or readable row to restore from.</translation>
+    </message>
+    <message>
+        <source>%1 recent change(s) to your bookmarks had not reached the store (%2): they were restored from the journal.</source>
+        <translation>%1 recent change(s) to your bookmarks had not reached the store (%2): they were restored from the journal.</translation>
     </message>
     <message>
         <source>Bookmarks can't be saved in this session (%1). Qari still reads your library.</source>
