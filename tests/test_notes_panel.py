@@ -219,3 +219,24 @@ def test_the_highlight_shortcuts_are_taken_by_nothing_else(qapp):
     assert seen["Ctrl+H"] is ActionId.HIGHLIGHT
     assert seen["Ctrl+Shift+H"] is ActionId.HIGHLIGHT_NOTE
     assert seen["Ctrl+Shift+M"] is ActionId.SHOW_MARKS
+
+
+def test_in_arabic_the_panel_sits_beside_the_article_and_speaks_rtl(qtbot, library):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.qt.i18n import install_language
+
+    app = QApplication.instance()
+    try:
+        install_language(app, "ar")
+        window = open_window(qtbot, library)
+        window.actions_[ActionId.SHOW_MARKS].setChecked(True)
+        item = window.notes_panel.list.item(0)
+        assert not item.flags() & Qt.ItemFlag.ItemIsEnabled  # the "no notes yet" line
+        assert item.data(Qt.ItemDataRole.UserRole + 2) == "rtl"
+        # Mirrored: the list on the right, the article, then the panel on the left.
+        area = window.dockWidgetArea(window.notes_panel)
+        assert area == Qt.DockWidgetArea.LeftDockWidgetArea
+        close_window(window)
+    finally:
+        install_language(app, "en")

@@ -92,7 +92,12 @@ class MainWindow(QMainWindow):
         self.status = LibraryStatus(self.statusBar())
         self.view_choices = ViewChoices(self)
         self.notes_panel = NotesPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
+        # Beside the article, on the side away from the list (Qt does not mirror dock areas).
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        area = (
+            Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.addDockWidget(area, self.notes_panel)
         self.notes_panel.hide()
         self.progress = ReadingProgress(user_state, self.model, self.view, self.select_row, self)
         self.bookmarks = BookmarkCommands(self)

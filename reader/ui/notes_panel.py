@@ -198,6 +198,9 @@ class NotesPanel(QDockWidget):
                 )
             empty = QListWidgetItem(text)
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            # Our own words, in the interface's language and so in its direction.
+            rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            empty.setData(_DIRECTION, "rtl" if rtl else "ltr")
             self.list.addItem(empty)
 
     def _item(self, mark: Mark) -> QListWidgetItem:
