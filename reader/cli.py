@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="no window: print the articles matching QUERY, best first (same fields as --list)",
     )  # fmt: skip
     parser.add_argument(
+        "--exact", action="store_true",
+        help="with --search: match every word as typed (hamza and alef forms, ة, ى, harakat"
+        " and tatweel count; و ف ب ك ل ال may still come before it)",
+    )  # fmt: skip
+    parser.add_argument(
         "--json", action="store_true", help="with --list or --search: one JSON object a line"
     )
     parser.add_argument(
@@ -95,6 +100,7 @@ def safe_json(obj: object) -> str:
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    from reader.library.index import IndexError_  # a query too broad to run
     from reader.userdata.savefile import SaveError
     from reader.userdata.store import StoreError
 
@@ -109,8 +115,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             return _import_notes(args.import_notes, out, err)
         if args.export_notes:
             return _export_notes(args.export_notes, out, err)
-        return _list(default_library(args.paths), args.search, args.json, out, err)
-    except (StoreError, SaveError, OSError) as error:
+        return _list(default_library(args.paths), args.search, args.json, out, err, args.exact)
+    except (StoreError, SaveError, OSError, IndexError_) as error:
         print(f"qari: {single_line(str(error))}", file=err)
         return 1
 
@@ -162,7 +168,7 @@ def _load(library: Sequence[str]):
     return catalog, index
 
 
-def _from_index(library: Sequence[str], query: str | None):
+def _from_index(library: Sequence[str], query: str | None, exact: bool = False):
     """The catalog and the articles to print, best first for a query. The index is a cache:
     one damaged past what opening it noticed is thrown away and built again from the files."""
     import sqlite3
@@ -170,22 +176,22 @@ def _from_index(library: Sequence[str], query: str | None):
     from reader.library.index import Index
 
     try:
-        return _query(*_load(library), query)
+        return _query(*_load(library), query, exact)
     except sqlite3.DatabaseError:
         damaged = Index(paths.index_path())
         damaged.rebuild()
         damaged.close()
-        return _query(*_load(library), query)
+        return _query(*_load(library), query, exact)
 
 
-def _query(catalog, index, query: str | None):
+def _query(catalog, index, query: str | None, exact: bool = False):
     from reader.library.catalog import SortKey, ViewSpec
     from reader.library.search import search
 
     try:
         if query is None:
             return catalog, sorted(catalog.articles(), key=lambda m: m.path)
-        found = search(index, query)
+        found = search(index, query, exact)
         spec = ViewSpec(sort=SortKey.RELEVANCE, hits=found.hits if found else None)
         return catalog, catalog.view(spec) if found else []
     finally:
@@ -193,11 +199,12 @@ def _query(catalog, index, query: str | None):
 
 
 def _list(
-    library: Sequence[str], query: str | None, as_json: bool, out: TextIO, err: TextIO
-) -> int:
+    library: Sequence[str], query: str | None, as_json: bool, out: TextIO, err: TextIO,
+    exact: bool = False,
+) -> int:  # fmt: skip
     from reader.userdata.store import StoreError
 
-    catalog, articles = _from_index(library, query)
+    catalog, articles = _from_index(library, query, exact)
     store = _store(err)
     try:
         # As the window does once it has read the library; a store that can't be written
@@ -232,19 +239,25 @@ def _list(
     return 0
 
 
-def _export(target: str, out: TextIO, err: TextIO) -> int:
-    from reader.userdata.savefile import savefile_open
+def _write_out(target: str, text: str, out: TextIO) -> bool:
+    """JSON or text to standard output ("-", made terminal-safe) or atomically to a file;
+    True for a file."""
+    if target == "-":
+        out.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+        return False
+    from reader.userdata.savefile import write_atomically
 
+    write_atomically(target, text.encode("utf-8"))
+    return True
+
+
+def _export(target: str, out: TextIO, err: TextIO) -> int:
     store = _store(err)
     try:
         text = store.export_json()
     finally:
         store.close()
-    if target == "-":
-        out.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
-        return 0
-    with savefile_open(target) as file:
-        file.write(text)
+    _write_out(target, text, out)
     return 0
 
 
@@ -269,7 +282,6 @@ def _import(source: str, out: TextIO, err: TextIO) -> int:
 def _export_notes(target: str, out: TextIO, err: TextIO) -> int:
     from reader.userdata.exports import items, render
     from reader.userdata.formats import notes_format
-    from reader.userdata.savefile import write_atomically
 
     fmt = "json" if target == "-" else notes_format(target)
     store = _store(err)
@@ -277,12 +289,8 @@ def _export_notes(target: str, out: TextIO, err: TextIO) -> int:
         entries = items(store)
     finally:
         store.close()
-    text = render(entries, fmt)
-    if target == "-":
-        out.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
-        return 0
-    write_atomically(target, text.encode("utf-8"))
-    print(f"{len(entries)} item(s) written to {single_line(target)}", file=out)
+    if _write_out(target, render(entries, fmt), out):
+        print(f"{len(entries)} item(s) written to {single_line(target)}", file=out)
     return 0
 
 

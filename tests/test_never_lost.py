@@ -7,16 +7,16 @@ import json
 import os
 import random
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from reader.qt import paths
 from reader.userdata.store import UserStore
+
+from crash import run_then_kill_9
 
 ROOT = Path(__file__).resolve().parent.parent
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -94,24 +94,7 @@ def annotate_then_kill_9(data: Path, library: Path) -> str:
     once (before the 2-second backup timer, before any clean shutdown). Returns the
     article's id."""
     script = ANNOTATE.format(root=str(ROOT), data=str(data), library=str(library), note=NOTE)
-    with subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        text=True, env=ENV,
-    ) as proc:  # fmt: skip
-        try:
-            line = ""
-            deadline = time.monotonic() + 60
-            while not line.startswith("ANNOTATED") and time.monotonic() < deadline:
-                line = proc.stdout.readline()
-                if not line and proc.poll() is not None:
-                    break
-            assert line.startswith("ANNOTATED"), "the app never annotated"
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-    assert proc.returncode == -signal.SIGKILL
+    line = run_then_kill_9(script, "ANNOTATED")
     _, article_id, marks = line.split()
     assert marks == "2", "the paragraph mark and the highlight were not made"
     return article_id

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +17,8 @@ from reader.userdata.backup import (
     write_backup,
 )
 from reader.userdata.store import SCHEMA_VERSION, StoreError, UserStore
+
+from crash import run_then_kill_9
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -165,24 +163,7 @@ def bookmark():
 window.library_loaded.connect(lambda: QTimer.singleShot(50, bookmark))
 app.exec()
 """
-    with subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    ) as proc:  # fmt: skip
-        try:
-            line = ""
-            deadline = time.monotonic() + 60
-            while not line.startswith("BOOKMARKED") and time.monotonic() < deadline:
-                line = proc.stdout.readline()
-                if not line and proc.poll() is not None:
-                    break
-            assert line.startswith("BOOKMARKED"), "the app never bookmarked"
-            os.kill(proc.pid, signal.SIGKILL)  # no clean shutdown, no backup at exit
-            proc.wait(timeout=10)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-    assert proc.returncode == -signal.SIGKILL
+    line = run_then_kill_9(script, "BOOKMARKED")  # no clean shutdown, no backup at exit
     article_id = line.split()[1]
     store = UserStore(tmp_path / "data" / "userdata.sqlite")
     assert store.bookmarked_ids() == {article_id}
@@ -210,7 +191,10 @@ def test_the_window_tells_of_a_restored_store_and_keeps_backing_up(qtbot, librar
     qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
     [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     # Worded with what came back, and from where (the journal was empty: no change since).
-    assert "Restored 2 bookmark(s) and 0 highlight(s) and paragraph mark(s): from the backup" in box.text()
+    assert (
+        "Restored 2 bookmark(s) and 0 highlight(s) and paragraph mark(s): from the backup"
+        in box.text()
+    )
     assert window.store.bookmarked_ids() == {"a1", "b2"}
     window.select_row(0)
     window.bookmarks.toggle()  # a change: a new backup follows it
