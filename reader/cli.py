@@ -96,7 +96,11 @@ def default_library(given: Sequence[str]) -> list[str]:
 
 def safe_json(obj: object) -> str:
     text = json.dumps(obj, ensure_ascii=False)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _terminal_safe(text)
+
+
+def _terminal_safe(json_text: str) -> str:
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -243,7 +247,7 @@ def _write_out(target: str, text: str, out: TextIO) -> bool:
     """JSON or text to standard output ("-", made terminal-safe) or atomically to a file;
     True for a file."""
     if target == "-":
-        out.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+        out.write(_terminal_safe(text))
         return False
     from reader.userdata.savefile import write_atomically
 
