@@ -7,10 +7,9 @@ import io
 import json
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from reader.qt.actions import ActionId
-from reader.text.anchoring import anchor_span, article_text
 from reader.userdata.formats import HIGHLIGHT
 
 from gui_helpers import close_window, open_window
@@ -19,15 +18,18 @@ pytestmark = pytest.mark.gui
 
 
 def highlight_some_words(window, qtbot) -> None:
+    """Words selected in the pane and highlighted with the action, in green."""
     window.select_row(0)
     qtbot.waitUntil(lambda: window.view.article() is not None and not window.view.is_busy())
-    article, meta = window.view.article(), window.current
-    text = article_text(article).text
-    start = text.index(" ") + 1
-    anchor = anchor_span(article, start, text.index(" ", start))
-    window.user_state.add_mark(
-        meta.id, anchor, "ملاحظة", meta.title, meta.path, kind=HIGHLIGHT, color="green"
-    )
+    view = window.view
+    cursor = view.textCursor()
+    cursor.setPosition(view.position_of(2))
+    cursor.setPosition(view.position_of(12), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    window.actions_[ActionId.HIGHLIGHT].trigger()
+    [mark] = window.user_state.marks()
+    window.user_state.set_mark_color(mark.mark, "green")
+    window.user_state.update_mark(mark.mark, "ملاحظة")
 
 
 @pytest.mark.parametrize(("suffix", "chosen"), [(".json", 0), (".md", 1), (".csv", 2), ("", 2)])
@@ -74,4 +76,29 @@ def test_import_notes_from_the_file_menu_adds_nothing_twice(qtbot, library, tmp_
     window.actions_[ActionId.IMPORT_NOTES].trigger()
     assert len(window.user_state.marks()) == 1
     assert "Notes imported: 0" in window.statusBar().currentMessage()
+    close_window(window)
+
+
+def test_every_annotation_made_in_the_window_keeps_its_articles_snapshot(
+    qtbot, library, tmp_path, monkeypatch
+):
+    window = open_window(qtbot, library)
+    highlight_some_words(window, qtbot)
+    window.actions_[ActionId.TOGGLE_BOOKMARK].trigger()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", True)))
+    window.actions_[ActionId.MARK_PARAGRAPH].trigger()
+    meta = window.current
+    exported = tmp_path / "notes.json"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(exported), ""))
+    )
+    window.actions_[ActionId.EXPORT_NOTES].trigger()
+    items = json.loads(exported.read_text("utf-8"))["items"]
+    assert sorted(i["kind"] for i in items) == ["bookmark", "highlight", "mark"]
+    for item in items:  # complete even once the article's file is gone
+        assert (item["title"], item["source"], item["date"]) == (
+            meta.title,
+            meta.source_label(),
+            meta.date,
+        ), item["kind"]
     close_window(window)

@@ -48,7 +48,9 @@ class BookmarkCommands(QObject):
             return
         missing = window.model.is_missing(meta.id)
         try:
-            on = self.state.toggle_bookmark(meta.id, meta.title, meta.path)
+            on = self.state.toggle_bookmark(
+                meta.id, meta.title, meta.path, source=meta.source_label(), date=meta.date
+            )
         except StoreError as err:
             self.show_current()  # the action toggled itself when triggered: put it back
             QMessageBox.warning(window, self.tr("Bookmark not saved"), single_line(str(err)))

@@ -86,7 +86,10 @@ class MarkCommands(QObject):
             window.statusBar().showMessage(self.tr("Paragraph bookmarked"), 3000)
 
     def _add(self, meta: ArticleMeta, anchor: Anchor, note: str) -> None:
-        mark = self.state.add_mark(meta.id, anchor, note, meta.title, meta.path)
+        mark = self.state.add_mark(
+            meta.id, anchor, note, meta.title, meta.path,
+            source=meta.source_label(), date=meta.date,
+        )  # fmt: skip
         self._where[mark.mark] = anchor
 
     def remove_mark(self, mark: Mark) -> None:
