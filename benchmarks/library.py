@@ -24,10 +24,13 @@ from benchmarks.__main__ import ROOT
 from benchmarks.corpus import generate, is_generated
 from reader.library.catalog import Catalog, SortKey, ViewSpec
 from reader.library.index import Index
+from reader.library.reading import read_article
 from reader.library.scan import iter_files
 from reader.library.search import search
 from reader.library.sync import sync
 from reader.text.decoding import read_text_file
+from reader.text.exact import SEP, split_term
+from reader.text.normalize import index_text
 
 QUERIES = 50
 # A rare word is in at most this many articles.
@@ -107,14 +110,37 @@ def _reopen(library: Path, index_path: Path, count: int) -> tuple[float, float, 
 class Query:
     text: str  # what the user types
     baseline: str  # the plain FTS5 expression for the same words, no clitics, no ranking
+    exact: bool = False  # "match spelling exactly"
 
 
-def _pick_queries(index_path: Path, count: int, seed: int) -> dict[str, list[Query]]:
-    """Query words of each kind, chosen from the index's own vocabulary (fts5vocab)."""
+def _nearby(paths: list[str], size: int, rng: random.Random) -> tuple[str, ...]:
+    """``size`` words found within six words of each other in one of the articles."""
+    while True:
+        blocks = read_article(rng.choice(paths)).blocks
+        words = [w for w in rng.choice(blocks).text.split() if _ARABIC.fullmatch(w)]
+        if len(words) >= 6:
+            i = rng.randrange(len(words) - 5)
+            return tuple(rng.sample(words[i : i + 6], size))
+
+
+def _pick_queries(
+    index_path: Path, paths: list[str], count: int, seed: int
+) -> dict[str, list[Query]]:
+    """Query words of each kind, chosen from the index's own vocabulary (fts5vocab), and
+    for near queries from the articles' sentences."""
     db = sqlite3.connect(index_path)
     db.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, row)")
-    docs = {term: doc for term, doc in db.execute("SELECT term, doc FROM temp.vocab")}
+    terms = db.execute("SELECT term, doc FROM temp.vocab").fetchall()
     db.close()
+    # Words by their folded form (the index holds exact terms: reader.text.exact), each with
+    # the articles of its most common spelling; and the spellings that are not the fold.
+    docs: dict[str, int] = {}
+    for term, doc in terms:
+        fold = split_term(term)[0]
+        docs[fold] = max(docs.get(fold, 0), doc)
+    spelled = sorted(
+        (doc, term) for term, doc in terms if SEP in term and _ARABIC.fullmatch(split_term(term)[1])
+    )
     rng = random.Random(seed)
     arabic = sorted(t for t in docs if _ARABIC.fullmatch(t) and len(t) >= 3)
     by_docs = sorted(arabic, key=lambda t: (-docs[t], t))
@@ -136,14 +162,23 @@ def _pick_queries(index_path: Path, count: int, seed: int) -> dict[str, list[Que
     clitic = bare[:QUERIES]
 
     def plain(*words: str) -> str:
-        return " AND ".join(f'"{w}"' for w in words)
+        return " AND ".join(f'("{w}" OR "{w}{SEP}"*)' for w in words)
 
+    def near(words: tuple[str, ...], distance: int) -> Query:
+        quoted = " ".join(f'"{index_text(w)}{SEP}"*' for w in words)
+        return Query('"' + " ".join(words) + f'"~{distance}', f"NEAR({quoted}, {distance - 1})")
+
+    # Words spelled otherwise than they fold (أن, إسرائيل, مدرسة), the most common half.
+    exact = [t for _, t in spelled[len(spelled) // 2 :]]
     return {
         "rare word": [Query(w, plain(w)) for w in rare],
         "common word": [Query(w, plain(w)) for w in common],
         "two words": [Query(f"{a} {b}", plain(a, b)) for a, b in pairs],
         "prefix (word*)": [Query(p + "*", f'"{p}"*') for p in sample(prefixes)],
         "clitic (رئيس → الرئيس)": [Query(w, plain(w)) for w in clitic],
+        'near ("a b"~5)': [near(_nearby(paths, 2, rng), 5) for _ in range(QUERIES)],
+        'near ("a b c"~10)': [near(_nearby(paths, 3, rng), 10) for _ in range(QUERIES)],
+        "exact (إسرائيل)": [Query(split_term(t)[1], f'"{t}"', exact=True) for t in sample(exact)],
     }
 
 
@@ -161,13 +196,13 @@ def _search_latency(index_path: Path, catalog: Catalog, queries: list[Query], ru
     plain.execute("PRAGMA cache_size=-32000")  # as Index has it
     lat = Latency([], [], [], [])
 
-    def shown(text: str) -> list:
-        result = search(index, text)
+    def shown(q: Query) -> list:
+        result = search(index, q.text, q.exact)
         assert result is not None
         return catalog.view(ViewSpec(sort=SortKey.RELEVANCE, hits=result.hits))
 
     for q in queries:  # once untimed: what was read for an earlier kind must not help
-        shown(q.text)
+        shown(q)
     sql = "SELECT count(*) FROM fts WHERE fts MATCH ?"
     clock = time.perf_counter
     for _ in range(runs):
@@ -176,10 +211,10 @@ def _search_latency(index_path: Path, catalog: Catalog, queries: list[Query], ru
             plain.execute(sql, (q.baseline,)).fetchone()
             lat.baseline.append(clock() - start)
             start = clock()
-            search(index, q.text)
+            search(index, q.text, q.exact)
             lat.search.append(clock() - start)
             start = clock()
-            rows = shown(q.text)
+            rows = shown(q)
             lat.view.append(clock() - start)
             lat.hits.append(len(rows))
     plain.close()
@@ -266,8 +301,9 @@ def _run(corpus: Path, work: Path, count: int, runs: int, seed: int) -> None:
     _row("to the end of sync (stat walk)", _ms(synced), f"({synced / walk:.2f}x)")
 
     # Search.
-    queries = _pick_queries(index_path, count, seed)
+    queries = _pick_queries(index_path, paths, count, seed)
     targets = {"rare word": 10.0, "common word": 100.0}
+    targets.update(dict.fromkeys((k for k in queries if k.startswith(("near", "exact"))), 100.0))
     print(f"search, {QUERIES} queries of each kind x {runs} runs, ms p50 / p95:")
     print(
         "  query kind               hits: median    max  plain FTS5 count(*)"

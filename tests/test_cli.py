@@ -162,6 +162,37 @@ def test_search_prints_matches_best_first(capsys, library):
     assert code == 0 and out == ""
 
 
+def test_search_near_and_exact(capsys, library):
+    (library / "far.txt").write_text(
+        "خبر\nرويترز\n2023-09-13\n\nكيم " + "كلمة " * 10 + "بوتين.\n", "utf-8"
+    )
+    (library / "hamza.txt").write_text("زيارة إسرائيل\nرويترز\n2023-09-12\n\nنص.\n", "utf-8")
+    (library / "plain.txt").write_text("زيارة اسرائيل\nرويترز\n2023-09-11\n\nنص.\n", "utf-8")
+    # The seed has بوتين and بكيم a few words apart; far.txt eleven words apart.
+    code, out, _ = run(capsys, "--search", '"كيم بوتين"~5', "--json", str(library))
+    assert code == 0 and [json.loads(line)["title"] for line in out.splitlines()] == [SEED_TITLE]
+    code, out, _ = run(capsys, "--search", '"بوتين كيم"~11', "--json", str(library))
+    assert {json.loads(line)["title"] for line in out.splitlines()} == {SEED_TITLE, "خبر"}
+    code, out, _ = run(capsys, "--search", "إسرائيل", "--exact", "--json", str(library))
+    assert code == 0 and [json.loads(line)["title"] for line in out.splitlines()] == [
+        "زيارة إسرائيل"
+    ]
+    code, out, _ = run(capsys, "--search", "إسرائيل", "--json", str(library))
+    assert {json.loads(line)["title"] for line in out.splitlines()} == {
+        "زيارة إسرائيل", "زيارة اسرائيل"
+    }  # fmt: skip
+
+
+def test_a_search_too_broad_to_run_is_an_error(capsys, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    words = ["رئيس", "كيم", "روسيا", "بوتين", "جونغ"]
+    body = " ".join(p + w for w in words for p in ["", "و", "ف", "ب", "ك", "ل", "ال", "بال"])
+    (folder / "a.txt").write_text(f"عنوان\nرويترز\n2023-09-10\n\n{body}\n", "utf-8")
+    code, out, err = run(capsys, "--search", '"' + " ".join(words) + '"~9', str(folder))
+    assert code == 1 and out == "" and "forms to look for" in err
+
+
 # Source lines as real archives write them, with the parts --list --json must give.
 BYLINES = [
     ("واشنطن - أ ف ب-الرياض", ("الرياض", "أ ف ب", "واشنطن", None)),

@@ -8,7 +8,8 @@ import pytest
 
 from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.library.index import Hits, Index, IndexError_
-from reader.text.normalize import index_text, tokens
+from reader.text.exact import exact_index_text, split_term
+from reader.text.normalize import tokens
 from reader.text.query import fts_match, parse_query
 
 
@@ -17,7 +18,8 @@ def article(path: str, title: str, body: str, date: str) -> Indexed:
         id=path, path=path, title=title, source="", date=date, direction="rtl", words=3,
         encoding="utf-8", size=len(body), mtime_ns=1,
     )  # fmt: skip
-    return Indexed(meta, index_text(title), index_text(body))
+    # Exact terms, as reader.library.reading gives them (reader.text.exact).
+    return Indexed(meta, exact_index_text(title), exact_index_text(body))
 
 
 def keys_for(index: Index, query: str, cap: int = 2000) -> list[int]:
@@ -106,7 +108,9 @@ def test_fts5_sees_exactly_our_tokens(index):
     db = index._db
     db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, row)")
     vocab = {term for (term,) in db.execute("SELECT term FROM temp.v")}
-    assert vocab == {t for n, b in enumerate(bodies) for t in tokens(f"عنوان {n} {b}")}
+    texts = [f"عنوان {n} {b}" for n, b in enumerate(bodies)]
+    assert vocab == {t for text in texts for t in exact_index_text(text).split()}
+    assert {split_term(t)[0] for t in vocab} == {t for text in texts for t in tokens(text)}
 
 
 def test_common_words_come_back_whole_with_or_without_json(index):
@@ -141,5 +145,5 @@ def test_a_long_body_is_stored_as_bytes_with_the_same_tokens(index, monkeypatch)
     [stored] = index.put([article("/long.txt", "عنوان", body, "2023-01-01")])
     assert keys_for(index, "word123") == [stored.key] == keys_for(index, "أخرى")
     index._db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, row)")
-    vocab = {term for (term,) in index._db.execute("SELECT term FROM temp.v")}
+    vocab = {split_term(term)[0] for (term,) in index._db.execute("SELECT term FROM temp.v")}
     assert vocab == set(tokens(f"عنوان {body}"))

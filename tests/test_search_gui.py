@@ -216,3 +216,70 @@ def test_dropping_a_folder_opens_it_and_it_joins_the_recent_menu(qtbot, news, tm
         recent[1].trigger()
     assert listed_titles(window) == ["خبر من مجلد آخر"]
     close_window(window)
+
+
+def test_near_search_and_ctrl_f_highlight_the_words_of_each_near_match(qtbot, news):
+    window = open_window(qtbot, news)
+    type_search(qtbot, window, '"كيم بوتين"~4')
+    assert "بوتين يستقبل كيم في قاعدة فوستوشني" in listed_titles(window)
+    window.select_article(
+        next(m.id for m in window.session.catalog.articles() if "فوستوشني" in m.title)
+    )
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Ctrl)
+    type_text(window.find_bar.field, '"بوتين كيم"~3')
+    # The title has them two words apart; the paragraph four: whole words, nothing between.
+    assert highlighted_words(window) == ["بوتين", "كيم"]
+    window.find_bar.field.clear()
+    type_text(window.find_bar.field, '"بوتين كيم"~4')
+    assert highlighted_words(window) == ["بوتين", "كيم", "بوتين", "كيم"]
+    close_window(window)
+
+
+def test_the_exact_toggle_changes_the_results_and_is_remembered(qtbot, library):
+    (library / "hamza.txt").write_text(
+        "خبر عن إسرائيل\nرويترز\n2023-09-13\n\nزار الوفد إسرائيل.\n", "utf-8"
+    )
+    (library / "plain.txt").write_text(
+        "خبر عن اسرائيل\nرويترز\n2023-09-12\n\nزار الوفد اسرائيل.\n", "utf-8"
+    )
+    window = open_window(qtbot, library)
+    assert not window.search_box.exact()
+    type_search(qtbot, window, "إسرائيل")
+    assert set(listed_titles(window)) == {"خبر عن إسرائيل", "خبر عن اسرائيل"}
+    # Ctrl+Shift+K (the action beside the field) searches again by the exact spelling.
+    with qtbot.waitSignal(window.search_box.search_requested):
+        qtbot.keyClick(window.search_box, Qt.Key.Key_K, Ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert window.search_box.exact()
+    assert listed_titles(window) == ["خبر عن إسرائيل"]
+    assert set(highlighted_words(window)) == {"إسرائيل"}
+    window.search_box.clear()
+    type_search(qtbot, window, "اسرائيل")
+    assert listed_titles(window) == ["خبر عن اسرائيل"]
+    close_window(window)
+    # A new window starts with the toggle as it was left.
+    window = open_window(qtbot, library)
+    assert window.search_box.exact()
+    with qtbot.waitSignal(window.search_box.search_requested):
+        window.search_box.setText("اسرائيل")
+    assert listed_titles(window) == ["خبر عن اسرائيل"]
+    with qtbot.waitSignal(window.search_box.search_requested):
+        window.search_box.exact_action.trigger()
+    assert set(listed_titles(window)) == {"خبر عن إسرائيل", "خبر عن اسرائيل"}
+    close_window(window)
+
+
+def test_the_search_help_tells_of_near_and_exact(qtbot, library):
+    from reader.ui.shortcuts_dialog import ShortcutsDialog
+
+    window = open_window(qtbot, library)
+    tip = window.search_box.toolTip()
+    assert '"word1 word2"~5' in tip and "Ctrl+Shift+K" in tip and "tatweel" in tip
+    qtbot.keyClick(window.list, Qt.Key.Key_F1)
+    [dialog] = [d for d in window.findChildren(ShortcutsDialog) if d.isVisible()]
+    rows = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+        for r in range(dialog.table.rowCount())
+    }
+    assert rows["Match Spelling Exactly"] == "Ctrl+Shift+K"
+    dialog.close()
+    close_window(window)

@@ -3,12 +3,14 @@
 Keyed by path with the file's size and mtime, so reopening a library only re-reads files that
 changed. It holds nothing the user made: on any sign of damage it is deleted and rebuilt.
 
-The full-text index is a contentless FTS5 table over our own normalized tokens (see
-``reader.text.normalize``): the text stays in the files, the index only holds postings. SQLite 3.40
-cannot delete rows from a contentless table, so a changed or removed file leaves its postings
-behind under a key that no longer exists in ``files`` ("stale"); searches only return live keys,
-and once stale postings outnumber live ones the index is rebuilt from scratch. Keys come from
-AUTOINCREMENT, so a stale key is never given to another file.
+The full-text index is a contentless FTS5 table over our own normalized tokens, each written
+as an exact term (``reader.text.exact``: the folded token, and its spelling where that
+differs), so that one index serves both the folded search and the search by exact spelling.
+The text stays in the files, the index only holds postings. SQLite 3.40 cannot delete rows
+from a contentless table, so a changed or removed file leaves its postings behind under a key
+that no longer exists in ``files`` ("stale"); searches only return live keys, and once stale
+postings outnumber live ones the index is rebuilt from scratch. Keys come from AUTOINCREMENT,
+so a stale key is never given to another file.
 """
 
 from __future__ import annotations
@@ -20,9 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library.entries import ArticleMeta, Indexed, Skipped
+from reader.text.exact import EXACT_VERSION
 from reader.text.normalize import NORMALIZATION_VERSION
 
-SCHEMA_VERSION = 4  # 3: FTS5's ascii tokenizer; 4: the source line's parts, searchable
+# 3: FTS5's ascii tokenizer; 4: the source line's parts, searchable; 5: exact terms
+SCHEMA_VERSION = 5
+# The rules the tokens in the index were made by.
+_TOKEN_RULES = f"{NORMALIZATION_VERSION} exact/{EXACT_VERSION}"
 
 # Ranking every hit of a word found in most of 100,000 articles costs ~300 ms with bm25;
 # past this many hits the word is too common to rank usefully: newest first instead.
@@ -57,6 +63,55 @@ def _bindable(text: str) -> str | bytes:
         return text
     pieces = (text[i : i + _BIND_SLICE].encode("utf-8") for i in range(0, len(text), _BIND_SLICE))
     return b"".join(pieces)
+
+
+class TermList:
+    """The index's term list, as reader.text.fts.Vocabulary asks it, for one search: its
+    answers are kept for that search only (the index may change before the next one)."""
+
+    def __init__(
+        self, db: sqlite3.Connection, table: str = "fts", key_list: str = "json_group_array(rowid)"
+    ) -> None:
+        self._db = db
+        self._table = table
+        self._key_list = key_list
+        # fts5vocab's "instance" kind finds a term in a range without counting its postings
+        # (the "row" kind reads them all): ~25 µs whether the term is rare or everywhere.
+        self._terms = f"temp.{table}_instances"
+        db.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {self._terms}"
+            f" USING fts5vocab(main, {table}, instance)"
+        )
+        self._known: dict[tuple[str, bool], bool] = {}
+
+    def has(self, token: str, prefix: bool) -> bool:
+        key = (token, prefix)
+        if key not in self._known:
+            if prefix:  # a term from token up to the first string that does not start with it
+                after = token[:-1] + chr(ord(token[-1]) + 1)
+                sql, args = "term >= ? AND term < ?", (token, after)
+            else:
+                sql, args = "term = ?", (token,)
+            row = self._db.execute(f"SELECT 1 FROM {self._terms} WHERE {sql} LIMIT 1", args)
+            self._known[key] = row.fetchone() is not None
+        return self._known[key]
+
+    def between(self, low: str, high: str, limit: int) -> list[str]:
+        found: list[str] = []
+        sql = f"SELECT term FROM {self._terms} WHERE term >= ? AND term < ? LIMIT 1"
+        while len(found) < limit:
+            row = self._db.execute(sql, (low, high)).fetchone()
+            if row is None:
+                break
+            found.append(row[0])
+            low = row[0] + "\x01"  # the next term after it: terms hold no control characters
+        return found
+
+    def docs(self, match: str) -> frozenset[int]:
+        table = self._table
+        sql = f"SELECT {self._key_list} FROM {table} WHERE {table} MATCH ?"
+        (keys,) = self._db.execute(sql, (match,)).fetchone()
+        return frozenset(json.loads(keys))
 
 
 class IndexError_(Exception):
@@ -113,7 +168,7 @@ class Index:
             self._key_list = "'[' || group_concat(rowid) || ']'"
         if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             self._create()
-        elif self._meta("normalization") != NORMALIZATION_VERSION:
+        elif self._meta("normalization") != _TOKEN_RULES:
             self._create()  # tokens folded by other rules would no longer match queries
 
     def _meta(self, name: str) -> object:
@@ -138,10 +193,14 @@ class Index:
             PRAGMA user_version = {SCHEMA_VERSION};
             """
         )
-        self._db.execute("INSERT INTO meta VALUES ('normalization', ?)", (NORMALIZATION_VERSION,))
+        self._db.execute("INSERT INTO meta VALUES ('normalization', ?)", (_TOKEN_RULES,))
 
     def close(self) -> None:
         self._db.close()
+
+    def terms(self) -> TermList:
+        """The term list, for compiling one search (reader.text.fts)."""
+        return TermList(self._db, key_list=self._key_list)
 
     # --- what is cached ----------------------------------------------------------------------
 
@@ -180,7 +239,7 @@ class Index:
         items = list(items)
         stored: list[ArticleMeta | Skipped] = []
         files: list[tuple] = []
-        texts: list[tuple[int, str, str]] = []
+        texts: list[tuple[int, str, str, str | bytes]] = []
         with self._db:
             # IMMEDIATE: keys are counted from sqlite_sequence, so no other writer may come
             # between reading it and inserting.

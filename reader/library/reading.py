@@ -16,9 +16,9 @@ from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.text.article import Article, parse_article
 from reader.text.decoding import DecodeError, decode_bytes, read_text_file
 from reader.text.direction import article_direction_of
+from reader.text.exact import exact_index_text, exact_index_texts
 from reader.text.excerpt import Excerpt, excerpt
 from reader.text.identity import article_id
-from reader.text.normalize import index_text, index_texts
 from reader.text.sanitize import single_line
 
 __all__ = [
@@ -94,11 +94,13 @@ def read_entry(path: str) -> Indexed:
     # The line as written and the names its parts go by: "فرانس برس" on the line finds the
     # article under "أ ف ب" too.
     names = (source, meta.publication, meta.agency)
+    # Exact terms (reader.text.exact): each folded token with its spelling where that
+    # differs, so that one index serves the search by exact spelling too.
     return Indexed(
         meta,
-        index_text(article.title),
-        index_texts([b.text for b in article.blocks]),
-        index_text(" ".join(names)),
+        exact_index_text(article.title),
+        exact_index_texts([b.text for b in article.blocks]),
+        exact_index_text(" ".join(names)),
     )
 
 

@@ -43,6 +43,7 @@ class LibrarySession(QObject):
         self.roots: list[str] = []
         self.result: SearchResult | None = None
         self._query = ""
+        self._exact = False
         self._loader: LibraryLoader | None = None
         self._index: Index | None = None
         self._refresh = QTimer(self)
@@ -152,9 +153,12 @@ class LibrarySession(QObject):
 
     # --- search ------------------------------------------------------------------------------
 
-    def search(self, query: str) -> SearchResult | None:
-        """Show the articles matching ``query`` best first ("" shows the whole library)."""
+    def search(self, query: str, exact: bool = False) -> SearchResult | None:
+        """Show the articles matching ``query`` best first ("" shows the whole library).
+
+        ``exact``: words match only as typed (reader.text.exact)."""
         self._query = query.strip()
+        self._exact = exact
         if not self._query:
             self.result = None
             self.model.set_hits(None)
@@ -170,7 +174,7 @@ class LibrarySession(QObject):
         if self._index is None:
             self._index = Index(self.index_path)
         try:
-            self.result = search(self._index, self._query)
+            self.result = search(self._index, self._query, self._exact)
         except IndexError_:
             self.result = None
 

@@ -41,6 +41,7 @@ LAST_LIBRARY = Setting[list]("library/paths", list, [])
 RECENT_LIBRARIES = Setting[list]("library/recent", list, [])
 MAX_RECENT = 8
 BOOKMARKS_ONLY = Setting[bool]("library/bookmarks_only", bool, False)
+EXACT_SPELLING = Setting[bool]("search/exact_spelling", bool, False)  # "match spelling exactly"
 
 
 class Settings:

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.size_box = FontSizeBox()
         self.family_box = FontFamilyBox(arabic_families())
         self.search_box = SearchBox()
+        self.search_box.set_exact(settings.get(S.EXACT_SPELLING))
         self.status = LibraryStatus(self.statusBar())
         self.view_choices = ViewChoices(self)
         self.notes_panel = NotesPanel(self)
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.view.space_at_end.connect(self.next_unread)
         self.view.matches_changed.connect(self.find_bar.show_count)
         self.search_box.search_requested.connect(self.search)
+        self.search_box.exact_action.toggled.connect(self._on_exact_toggled)
         self.find_bar.query_changed.connect(self._find_in_article)
         self.find_bar.step.connect(self.view.go_to_match)
         self.find_bar.closed.connect(self._close_find)
@@ -254,7 +256,7 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def search(self, query: str) -> None:
-        result = self.session.search(query)
+        result = self.session.search(query, self.search_box.exact())
         if not self.find_bar.isVisible():
             self.view.set_highlight_terms(result.terms if result else [])
         if result is not None and self.model.rowCount():
@@ -263,13 +265,19 @@ class MainWindow(QMainWindow):
     def _find_in_article(self, query: str) -> None:
         from reader.text.query import parse_query
 
-        self.view.set_highlight_terms(parse_query(query))
+        self.view.set_highlight_terms(parse_query(query, self.search_box.exact()))
         self.view.go_to_match(1)
 
     def _close_find(self) -> None:
         result = self.session.result
         self.view.set_highlight_terms(result.terms if result else [])
         self.view.setFocus()
+
+    def _on_exact_toggled(self, exact: bool) -> None:
+        # The search box searches again itself; the find bar follows the same rule.
+        self.settings.set(S.EXACT_SPELLING, exact)
+        if self.find_bar.isVisible():
+            self._find_in_article(self.find_bar.field.text())
 
     # --- selection and reading -------------------------------------------------------------
 
@@ -356,7 +364,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog
 
-        ShortcutsDialog(list(self.actions_.values()), self).show()
+        actions = [*self.actions_.values(), self.search_box.exact_action]
+        ShortcutsDialog(actions, self).show()
 
     def about(self) -> None:
         QMessageBox.about(
