@@ -283,3 +283,16 @@ def test_the_search_help_tells_of_near_and_exact(qtbot, library):
     assert rows["Match Spelling Exactly"] == "Ctrl+Shift+K"
     dialog.close()
     close_window(window)
+
+
+def test_a_search_too_broad_to_run_says_so(qtbot, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    words = ["رئيس", "كيم", "روسيا", "بوتين", "جونغ"]
+    body = " ".join(p + w for w in words for p in ["", "و", "ف", "ب", "ك", "ل", "ال", "بال"])
+    (folder / "a.txt").write_text(f"عنوان\nرويترز\n2023-09-10\n\n{body}\n", "utf-8")
+    window = open_window(qtbot, folder)
+    window.search('"' + " ".join(words) + '"~9')
+    assert window.model.rowCount() == 0
+    assert "could not be run" in window.statusBar().currentMessage()
+    close_window(window)

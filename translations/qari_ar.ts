@@ -560,6 +560,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>This search could not be run: %1</source>
+        <translation>تعذّر إجراء هذا البحث: %1</translation>
+    </message>
+    <message>
         <source>Could not write the backup of your bookmarks: %1</source>
         <translation>تعذّرت كتابة النسخة الاحتياطية من علاماتك المرجعية: %1</translation>
     </message>
@@ -782,8 +786,26 @@
         <translation>بحث</translation>
     </message>
     <message>
-        <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; "quotes" a phrase.</source>
-        <translation>يتجاهل الحركات وأشكال الهمزة والفرق بين ة/ه وى/ي، ويجد الكلمات المتصلة بها و ف ب ك ل ال. النجمة * في آخر الكلمة تبحث عن بادئة، و"علامتا التنصيص" تبحثان عن عبارة.</translation>
+        <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; "quotes" a phrase; "word1 word2"~5 finds the words at most 5 words apart, in either order.
+Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, harakat and tatweel included (و ف ب ك ل ال may still come before it).</source>
+        <translation>يتجاهل الحركات وصور الهمزة والفرق بين ة/ه وى/ي، ويجد الكلمات المتصلة بها و ف ب ك ل ال. النجمة * في آخر الكلمة تبحث عن بادئة، وعلامتا التنصيص "…" تبحثان عن عبارة، و"كلمة1 كلمة2"~5 يجد الكلمتين على بعد 5 كلمات على الأكثر بأي ترتيب.
+مطابقة الإملاء تماماً (%1): كل كلمة كما كُتبت، بصور الهمزة والألف وة وى والحركات والتطويل (ويجوز أن تسبقها و ف ب ك ل ال).</translation>
+    </message>
+    <message>
+        <source>Match Spelling Exactly</source>
+        <translation>طابِق الإملاء تماماً</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>مفعّلة</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>معطّلة</translation>
+    </message>
+    <message>
+        <source>Match spelling exactly: %1 (%2)</source>
+        <translation>مطابقة الإملاء تماماً: %1 (%2)</translation>
     </message>
 </context>
 <context>

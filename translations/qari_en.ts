@@ -560,6 +560,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>This search could not be run: %1</source>
+        <translation>This search could not be run: %1</translation>
+    </message>
+    <message>
         <source>Could not write the backup of your bookmarks: %1</source>
         <translation>Could not write the backup of your bookmarks: %1</translation>
     </message>
@@ -782,8 +786,26 @@
         <translation>Search</translation>
     </message>
     <message>
-        <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; "quotes" a phrase.</source>
-        <translation>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; "quotes" a phrase.</translation>
+        <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; "quotes" a phrase; "word1 word2"~5 finds the words at most 5 words apart, in either order.
+Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, harakat and tatweel included (و ف ب ك ل ال may still come before it).</source>
+        <translation>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; "quotes" a phrase; "word1 word2"~5 finds the words at most 5 words apart, in either order.
+Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, harakat and tatweel included (و ف ب ك ل ال may still come before it).</translation>
+    </message>
+    <message>
+        <source>Match Spelling Exactly</source>
+        <translation>Match Spelling Exactly</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>Match spelling exactly: %1 (%2)</source>
+        <translation>Match spelling exactly: %1 (%2)</translation>
     </message>
 </context>
 <context>

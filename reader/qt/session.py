@@ -33,6 +33,7 @@ class LibrarySession(QObject):
     loaded = Signal()  # a full pass over the library's files finished
     changed = Signal()  # the catalog changed: counts, agencies
     failed = Signal(str)  # reading the library stopped on an error (the list keeps what it has)
+    search_refused = Signal(str)  # why a search could not be run (too broad, say)
 
     def __init__(self, user_state: UserState, index_path: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -175,8 +176,9 @@ class LibrarySession(QObject):
             self._index = Index(self.index_path)
         try:
             self.result = search(self._index, self._query, self._exact)
-        except IndexError_:
+        except IndexError_ as err:
             self.result = None
+            self.search_refused.emit(str(err))
 
     def _hits(self) -> Hits:
         from reader.library.index import Hits

@@ -158,6 +158,11 @@ class MainWindow(QMainWindow):
         self.filters.dates_changed.connect(self.model.set_date_range)
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.view_changed.connect(self._after_view_change)
+        self.session.search_refused.connect(
+            lambda why: self.statusBar().showMessage(
+                self.tr("This search could not be run: %1").replace("%1", single_line(why))
+            )
+        )
         self.user_state.backup_failed.connect(
             lambda why: self.statusBar().showMessage(
                 self.tr("Could not write the backup of your bookmarks: %1").replace(
