@@ -4,7 +4,16 @@ matching the spelling exactly."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 # Long enough to skip the intermediate states of a word being typed, short enough to feel
@@ -90,23 +99,28 @@ class SearchBox(QLineEdit):
 
 
 def _spelling_icon(palette: QPalette, on: bool) -> QIcon:
-    """أ on a marker when on, greyed when off."""
+    """ "إأ" in a box: filled when on, outlined when off. Two hamza forms, because telling them
+    apart is what the toggle does; bold and large, because an alef alone is a thin stroke."""
     size = 32
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    box = QRectF(1, 1, size - 2, size - 2)
+    box = QRectF(1.5, 1.5, size - 3, size - 3)
     if on:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
         painter.drawRoundedRect(box, 6, 6)
         painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
     else:
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        pen = QPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        pen.setWidthF(2)
+        painter.setPen(pen)
+        painter.drawRoundedRect(box, 6, 6)
     font = painter.font()
-    font.setPixelSize(22)
+    font.setPixelSize(20)
+    font.setBold(True)
     painter.setFont(font)
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "أ")
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "إأ")
     painter.end()
     return QIcon(pixmap)
