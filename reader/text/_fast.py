@@ -80,6 +80,23 @@ class Charmap:
         """The bytes whose characters ``keep`` is true for (a deletion set for translate)."""
         return bytes(i for i, c in enumerate(self.chars) if keep(c))
 
+    def rewriting(self, rewrite: Callable[[str], str]) -> tuple[bytes, bytes]:
+        """The (table, deletions) for ``bytes.translate`` that write each character of the
+        table as ``rewrite`` says: "" deletes it, any other result must be one character of
+        the table (a separator is " ")."""
+        slot = {c: i for i, c in enumerate(self.chars)}
+        table = bytearray(range(256))
+        delete = bytearray()
+        for i, c in enumerate(self.chars):
+            written = rewrite(c)
+            if not written:
+                delete.append(i)
+            elif written in slot:
+                table[i] = slot[written]
+            else:  # pragma: no cover - a misconfigured table
+                raise AssertionError(f"U+{ord(c):04X} is written {written!r}, not in the table")
+        return bytes(table), bytes(delete)
+
     def encode(self, text: str, errors: str) -> bytes:
         """``text`` one byte per character; ``errors`` (see :func:`error_handler`) renders
         the rest. UnicodeEncodeError if what it renders is outside the table too."""

@@ -143,21 +143,9 @@ def _reference_pairs(text: str) -> list[tuple[str, str]]:
 
 def _build_tables() -> tuple[bytes, bytes, bytes, bytes]:
     chars = normalize._DECODING
-    slot = {c: i for i, c in enumerate(chars)}
-    light = bytearray(range(256))
-    delete = bytearray()
-    for i, c in enumerate(chars):
-        piece = _LIGHT[c]
-        if not piece:
-            delete.append(i)
-        elif piece == " ":
-            light[i] = 0x20
-        elif piece in slot:
-            light[i] = slot[piece]
-        else:  # pragma: no cover - a character of the alphabet written outside it
-            raise AssertionError(f"U+{ord(c):04X} is written {piece!r}")
+    light, delete = normalize._TABLE.rewriting(lambda c: _LIGHT[c])
     kinds = bytes(ord(_kind(c)) for c in chars)
-    return bytes(light), bytes(delete), kinds, bytes([slot[SEP]])
+    return light, delete, kinds, bytes([chars.index(SEP)])
 
 
 _LIGHT_BYTES, _LIGHT_DELETE, _KIND_BYTES, _SEP_BYTE = _build_tables()

@@ -271,19 +271,16 @@ def _build_byte_alphabet() -> tuple[_fast.Charmap, bytes, bytes, bytes]:
     # The table's padding (private-use characters) folds to a space, as any separator.
     table = _fast.Charmap(_FAST_CHARS)
     decoding = table.chars
-    slot = {c: i for i, c in enumerate(decoding)}
-    fold = bytearray(range(256))
-    delete = bytearray()
-    for i, c in enumerate(decoding):
+
+    def one_byte_fold(c: str) -> str:
         folded = _PIECES[c]
-        if not folded:
-            delete.append(i)
-        elif not _TOKEN_CHAR.search(folded):
-            fold[i] = 0x20
-        elif len(folded) == 1 and _PIECES[folded] == folded and folded in slot:
-            fold[i] = slot[folded]
-        else:  # pragma: no cover - a misconfigured _FAST_CHARS
+        if folded and not _TOKEN_CHAR.search(folded):
+            return " "
+        if folded and (len(folded) != 1 or _PIECES[folded] != folded):  # pragma: no cover
             raise AssertionError(f"U+{ord(c):04X} folds to {folded!r}: not a one-byte fold")
+        return folded
+
+    fold, delete = table.rewriting(one_byte_fold)
     # After folding only a space, a-z, 0-9 or a non-ASCII letter may be left: the letter/digit
     # split below relies on it. ``kinds`` maps each of them to " ", "a" or "0".
     kinds = bytearray(b" " * 256)
