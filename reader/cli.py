@@ -48,9 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --search: match every word as typed (hamza and alef forms, ة, ى, harakat"
         " and tatweel count; و ف ب ك ل ال may still come before it)",
     )  # fmt: skip
-    parser.add_argument(
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument(
         "--json", action="store_true", help="with --list or --search: one JSON object a line"
     )
+    form.add_argument(
+        "--csv", action="store_true",
+        help="with --search (or --list): a CSV table for a spreadsheet, UTF-8 with a BOM, with"
+        " a snippet and the rank of each result",
+    )  # fmt: skip
     parser.add_argument(
         "--export-bookmarks",
         metavar="FILE",
@@ -86,8 +92,8 @@ def _notes_target(value: str) -> str:
 
 
 def is_headless(args: argparse.Namespace) -> bool:
-    commands = (args.list, args.search is not None, args.export_bookmarks, args.import_bookmarks)
-    return any(commands) or bool(args.export_notes or args.import_notes)
+    commands = (args.list, args.search is not None, args.csv, args.export_bookmarks)
+    return any(commands) or bool(args.import_bookmarks or args.export_notes or args.import_notes)
 
 
 def default_library(given: Sequence[str]) -> list[str]:
@@ -119,6 +125,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             return _import_notes(args.import_notes, out, err)
         if args.export_notes:
             return _export_notes(args.export_notes, out, err)
+        if args.csv:
+            return _list_csv(default_library(args.paths), args.search, out, args.exact)
         return _list(default_library(args.paths), args.search, args.json, out, err, args.exact)
     except (StoreError, SaveError, OSError, IndexError_) as error:
         print(f"qari: {single_line(str(error))}", file=err)
@@ -189,17 +197,31 @@ def _from_index(library: Sequence[str], query: str | None, exact: bool = False):
 
 
 def _query(catalog, index, query: str | None, exact: bool = False):
+    """The catalog, the articles best first, and the search's terms (for snippets)."""
     from reader.library.catalog import SortKey, ViewSpec
     from reader.library.search import search
 
     try:
         if query is None:
-            return catalog, sorted(catalog.articles(), key=lambda m: m.path)
+            return catalog, sorted(catalog.articles(), key=lambda m: m.path), []
         found = search(index, query, exact)
-        spec = ViewSpec(sort=SortKey.RELEVANCE, hits=found.hits if found else None)
-        return catalog, catalog.view(spec) if found else []
+        if found is None:
+            return catalog, [], []
+        spec = ViewSpec(sort=SortKey.RELEVANCE, hits=found.hits)
+        return catalog, catalog.view(spec), found.terms
     finally:
         index.close()
+
+
+def _list_csv(library: Sequence[str], query: str | None, out: TextIO, exact: bool) -> int:
+    """The rows of --json, in its order, as CSV. The user's store is not opened: the table
+    has no bookmark column, and a spreadsheet is no place to report the store's state."""
+    from reader.library.results import results_csv
+
+    _catalog, articles, terms = _from_index(library, query, exact)
+    ranks = {m.path: rank for rank, m in enumerate(articles, 1)} if query is not None else {}
+    out.write(results_csv(articles, terms, ranks))
+    return 0
 
 
 def _list(
@@ -208,7 +230,7 @@ def _list(
 ) -> int:  # fmt: skip
     from reader.userdata.store import StoreError
 
-    catalog, articles = _from_index(library, query, exact)
+    catalog, articles, _terms = _from_index(library, query, exact)
     store = _store(err)
     try:
         # As the window does once it has read the library; a store that can't be written

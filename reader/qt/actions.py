@@ -19,6 +19,7 @@ class ActionId(Enum):
     EXPORT_BOOKMARKS = auto()
     IMPORT_BOOKMARKS = auto()
     EXPORT_NOTES = auto()
+    EXPORT_RESULTS = auto()
     IMPORT_NOTES = auto()
     QUIT = auto()
     SEARCH = auto()
@@ -76,6 +77,10 @@ SPECS: dict[ActionId, ActionSpec] = {
         tip=QT_TRANSLATE_NOOP(
             "Actions", "Every highlight, note and bookmark as JSON, Markdown or CSV"
         ),
+    ),
+    ActionId.EXPORT_RESULTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export &Results…"),
+        tip=QT_TRANSLATE_NOOP("Actions", "The articles listed, as shown, as CSV for a spreadsheet"),
     ),
     ActionId.IMPORT_NOTES: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Import No&tes…")),
     ActionId.QUIT: ActionSpec(

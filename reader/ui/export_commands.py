@@ -1,13 +1,14 @@
 """Commands that take things out of the window, and bring them in: printing and PDF export
-of the open article; every annotation exported as JSON, Markdown or CSV, and imported."""
+of the open article; every annotation exported as JSON, Markdown or CSV, and imported; the
+list's articles as CSV."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reader.qt.actions import ActionId
 from reader.text.sanitize import single_line
@@ -23,6 +24,7 @@ class ExportCommands(QObject):
         window.actions_[ActionId.PRINT].triggered.connect(self.print_article)
         window.actions_[ActionId.EXPORT_PDF].triggered.connect(self.export_pdf)
         window.actions_[ActionId.EXPORT_NOTES].triggered.connect(self.export_notes)
+        window.actions_[ActionId.EXPORT_RESULTS].triggered.connect(self.export_results)
         window.actions_[ActionId.IMPORT_NOTES].triggered.connect(self.import_notes)
 
     def print_article(self) -> None:
@@ -73,6 +75,41 @@ class ExportCommands(QObject):
             return
         window.statusBar().showMessage(
             self.tr("Notes exported to %1").replace("%1", single_line(name)), 5000
+        )
+
+    def export_results(self) -> None:
+        """The list as shown (search, filters and sort applied) as CSV, row for row."""
+        from reader.library.results import relevance_ranks, results_csv
+        from reader.userdata.savefile import write_atomically
+
+        window = self.window
+        name, _ = QFileDialog.getSaveFileName(
+            window, self.tr("Export Results"), str(Path.home() / "qari-results.csv"),
+            self.tr("CSV files, for a spreadsheet (*.csv)"),
+        )  # fmt: skip
+        if not name:
+            return
+        if not Path(name).suffix:
+            name += ".csv"
+        model, session = window.model, window.session
+        articles = [model.meta(row) for row in range(model.rowCount())]
+        result = session.result if model.searching() else None
+        terms = result.terms if result is not None else []
+        # Snippets are read from each file's head (64 KB at most), a few ms an article.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ranks = relevance_ranks(session.catalog, model.spec.hits)
+            write_atomically(name, results_csv(articles, terms, ranks).encode("utf-8"))
+        except OSError as err:  # SaveError included: an older file stays as it was
+            QMessageBox.warning(window, self.tr("Export failed"), single_line(str(err)))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        window.statusBar().showMessage(
+            self.tr("%1 article(s) exported to %2")
+            .replace("%1", str(len(articles)))
+            .replace("%2", single_line(name)),
+            5000,
         )
 
     def import_notes(self) -> None:

@@ -29,8 +29,8 @@ def build_menus(
     menus = (
         (_FILE, (ActionId.OPEN_FOLDER, recent_menu, ActionId.SHOW_SKIPPED, None,
                  ActionId.PRINT, ActionId.EXPORT_PDF, None,
-                 ActionId.EXPORT_NOTES, ActionId.IMPORT_NOTES, ActionId.EXPORT_BOOKMARKS,
-                 ActionId.IMPORT_BOOKMARKS, None, ActionId.QUIT)),
+                 ActionId.EXPORT_NOTES, ActionId.EXPORT_RESULTS, ActionId.IMPORT_NOTES,
+                 ActionId.EXPORT_BOOKMARKS, ActionId.IMPORT_BOOKMARKS, None, ActionId.QUIT)),
         (_EDIT, (ActionId.SEARCH, ActionId.FIND, ActionId.FIND_NEXT, ActionId.FIND_PREVIOUS)),
         (_ARTICLE, (ActionId.TOGGLE_BOOKMARK, ActionId.MARK_PARAGRAPH, ActionId.HIGHLIGHT,
                     ActionId.HIGHLIGHT_NOTE, None, ActionId.BOOKMARKS_ONLY,

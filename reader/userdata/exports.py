@@ -13,14 +13,13 @@ spreadsheet would run as formulas.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from reader.text.sanitize import display_safe, single_line
+from reader.userdata.csvfile import csv_document
 from reader.userdata.formats import HIGHLIGHT, MARK, StoreError
 from reader.userdata.schema import mark_row
 from reader.userdata.writes import now
@@ -211,26 +210,7 @@ def to_markdown(entries: Iterable[dict]) -> str:
 # --- CSV -----------------------------------------------------------------------------------
 
 CSV_FIELDS = FIELDS
-# A spreadsheet runs a cell that begins so as a formula (OWASP "CSV injection"); a tab or a
-# carriage return before one does the same in some of them.
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return int(value)
-    if not isinstance(value, str):
-        return value
-    text = display_safe(value)
-    return f"'{text}" if text.startswith(_FORMULA) else text
 
 
 def to_csv(entries: Iterable[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_FIELDS)
-    for item in entries:
-        writer.writerow([csv_cell(item[name]) for name in CSV_FIELDS])
-    return "\ufeff" + buffer.getvalue()
+    return csv_document(CSV_FIELDS, entries)
