@@ -150,6 +150,14 @@ class Catalog:
             key = self._keys[publication] = index_text(publication) or publication
         return key
 
+    def date_range(self) -> tuple[str, str] | None:
+        """The library's first and last dates (ISO), or None when nothing is dated."""
+        rows = self._newest()  # undated rows sort last
+        if not rows or not rows[0].date:
+            return None
+        oldest = next(m.date for m in reversed(rows) if m.date)
+        return oldest, rows[0].date
+
     def newest(self) -> ArticleMeta | None:
         return max(self._by_path.values(), key=lambda m: (m.date or "", m.title), default=None)
 

@@ -252,6 +252,10 @@ class ArticleListModel(QAbstractTableModel):
     def meta(self, row: int) -> ArticleMeta:
         return self._rows[row]
 
+    def dates(self) -> list[str | None]:
+        """The date of every row shown (None for undated), for counting, not display."""
+        return [m.date for m in self._rows]
+
     def row_of(self, article_id: str) -> int:
         return self._row_of.get(article_id, -1)
 

@@ -109,6 +109,7 @@ class FilterBar(QWidget):
             edit.setEnabled(False)
             edit.dateChanged.connect(self._emit_dates)
         self.use_dates.toggled.connect(self._on_use_dates)
+        self._bounds: tuple[dt.date | None, dt.date | None] = (None, None)
         layout.addWidget(self.publication, 0, 0, 1, 2)
         layout.addWidget(self.agency, 0, 2, 1, 2)
         dates = QHBoxLayout()
@@ -124,7 +125,10 @@ class FilterBar(QWidget):
 
     def set_date_bounds(self, first: dt.date | None, last: dt.date | None) -> None:
         """Start a fresh range at the library's first and last dates."""
-        if first is None or last is None or self.use_dates.isChecked():
+        if first is None or last is None:
+            return
+        self._bounds = (first, last)
+        if self.use_dates.isChecked():
             return
         for edit in (self.date_from, self.date_to):
             edit.blockSignals(True)
@@ -132,6 +136,22 @@ class FilterBar(QWidget):
         self.date_to.setDate(QDate(last.year, last.month, last.day))
         for edit in (self.date_from, self.date_to):
             edit.blockSignals(False)
+
+    def choose_dates(self, first: dt.date, last: dt.date) -> None:
+        """A range chosen elsewhere (the timeline), shown here and applied once."""
+        for edit, day in ((self.date_from, first), (self.date_to, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        if self.use_dates.isChecked():
+            self._emit_dates()
+        else:
+            self.use_dates.setChecked(True)  # emits
+
+    def clear_dates(self) -> None:
+        self.use_dates.setChecked(False)
+        # A cleared range starts again from the whole library, not from the last one chosen.
+        self.set_date_bounds(*self._bounds)
 
     def _on_use_dates(self, on: bool) -> None:
         self.date_from.setEnabled(on)

@@ -35,6 +35,7 @@ from reader.ui.notes_panel import NotesPanel
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
 from reader.ui.status import LibraryStatus
+from reader.ui.timeline import TimelineBar
 from reader.ui.toolbar import build_main_toolbar
 from reader.ui.view_menu import ViewChoices
 from reader.ui.window_state import restore_window, save_window
@@ -75,11 +76,12 @@ class MainWindow(QMainWindow):
         self.list = ArticleList()
         self.list.setModel(self.model)
         self.filters = FilterBar()
+        self.timeline = TimelineBar()
         self.view = ReadingView()
         self.find_bar = FindBar()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(_stacked(self.filters, self.list, grow=self.list))
+        self.splitter.addWidget(_stacked(self.filters, self.timeline, self.list, grow=self.list))
         self.splitter.addWidget(_stacked(self.view, self.find_bar, grow=self.view))
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -156,6 +158,8 @@ class MainWindow(QMainWindow):
         self.filters.publication_changed.connect(self.model.set_publication)
         self.filters.agency_changed.connect(self.model.set_agency)
         self.filters.dates_changed.connect(self.model.set_date_range)
+        self.timeline.range_chosen.connect(self.filters.choose_dates)
+        self.timeline.cleared.connect(self.filters.clear_dates)
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.view_changed.connect(self._after_view_change)
         self.session.search_refused.connect(
@@ -246,6 +250,9 @@ class MainWindow(QMainWindow):
 
     def _after_view_change(self) -> None:
         self.status.show_counts(self.model.rowCount(), len(self.session.catalog))
+        spec = self.model.spec
+        dates = (spec.date_from, spec.date_to)
+        self.timeline.set_view(self.model.dates(), self.session.catalog.date_range(), dates)
         # Keep the article being read selected across re-sorts and filters.
         if self.current is not None:
             row = self.model.row_of(self.current.id)
