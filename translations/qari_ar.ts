@@ -28,6 +28,14 @@
         <translation>كل تظليل وملاحظة وإشارة مرجعية بصيغة JSON أو Markdown أو CSV</translation>
     </message>
     <message>
+        <source>Export &amp;Results…</source>
+        <translation>تصدير ال&amp;نتائج…</translation>
+    </message>
+    <message>
+        <source>The articles listed, as shown, as CSV for a spreadsheet</source>
+        <translation>المقالات المعروضة، كما تظهر، بصيغة CSV لجداول البيانات</translation>
+    </message>
+    <message>
         <source>Import No&amp;tes…</source>
         <translation>استيراد الملا&amp;حظات…</translation>
     </message>
@@ -318,6 +326,14 @@
     <message>
         <source>Notes exported to %1</source>
         <translation>صُدِّرت الملاحظات إلى %1</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>تصدير النتائج</translation>
+    </message>
+    <message>
+        <source>%1 article(s) exported to %2</source>
+        <translation>صُدِّر %1 مقال إلى %2</translation>
     </message>
     <message>
         <source>Import Notes</source>
@@ -891,6 +907,17 @@ Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, 
     <message>
         <source>Dark</source>
         <translation>داكنة</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <source>Timeline of the listed articles</source>
+        <translation>الخط الزمني للمقالات المعروضة</translation>
+    </message>
+    <message>
+        <source>%1 — articles: %2</source>
+        <translation>%1 — المقالات: %2</translation>
     </message>
 </context>
 <context>

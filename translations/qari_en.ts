@@ -28,6 +28,14 @@
         <translation>Every highlight, note and bookmark as JSON, Markdown or CSV</translation>
     </message>
     <message>
+        <source>Export &amp;Results…</source>
+        <translation>Export &amp;Results…</translation>
+    </message>
+    <message>
+        <source>The articles listed, as shown, as CSV for a spreadsheet</source>
+        <translation>The articles listed, as shown, as CSV for a spreadsheet</translation>
+    </message>
+    <message>
         <source>Import No&amp;tes…</source>
         <translation>Import No&amp;tes…</translation>
     </message>
@@ -318,6 +326,14 @@
     <message>
         <source>Notes exported to %1</source>
         <translation>Notes exported to %1</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Export Results</translation>
+    </message>
+    <message>
+        <source>%1 article(s) exported to %2</source>
+        <translation>%1 article(s) exported to %2</translation>
     </message>
     <message>
         <source>Import Notes</source>
@@ -891,6 +907,17 @@ Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, 
     <message>
         <source>Dark</source>
         <translation>Dark</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <source>Timeline of the listed articles</source>
+        <translation>Timeline of the listed articles</translation>
+    </message>
+    <message>
+        <source>%1 — articles: %2</source>
+        <translation>%1 — articles: %2</translation>
     </message>
 </context>
 <context>
