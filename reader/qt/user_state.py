@@ -4,7 +4,7 @@ It owns what is bookmarked, what has been read, the paragraph marks and the high
 every change goes through it, is committed to the store and its journal before its signal
 says so, and schedules the rolling backup (which compacts the journal: nothing waits on it
 to be safe).
-The list model, the bookmark action and the marks panel follow its signals rather than
+The list model, the bookmark action and the Notes panel follow its signals rather than
 keeping copies of their own (qutebrowser's UrlMarkManager is the pattern).
 """
 

@@ -97,7 +97,7 @@ class MarkTable:
     def marks(self, article_id: str | None = None, kind: str | None = None) -> list[Mark]:
         """Every annotation of ``kind`` (default: both kinds). Of one article in reading order
         (block, then offset in the text); of the whole library oldest first, the order they
-        were made in (the marks panel lists them so)."""
+        were made in."""
         where, values = [], []
         if article_id is not None:
             where.append("article_id = ?")
