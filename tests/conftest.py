@@ -60,3 +60,13 @@ def library(tmp_path: Path) -> Path:
     shutil.copy(SEED_FILE, folder / SEED_FILE.name)
     (folder / "english.txt").write_text(ENGLISH_ARTICLE, encoding="utf-8")
     return folder
+
+
+def too_broad_search(folder: Path) -> str:
+    """A library in ``folder`` whose words appear with every clitic, and a near query over
+    five of them: more combinations of forms than a search may run (reader.text.fts)."""
+    folder.mkdir()
+    words = ["رئيس", "كيم", "روسيا", "بوتين", "جونغ"]
+    body = " ".join(p + w for w in words for p in ["", "و", "ف", "ب", "ك", "ل", "ال", "بال"])
+    (folder / "a.txt").write_text(f"عنوان\nرويترز\n2023-09-10\n\n{body}\n", "utf-8")
+    return '"' + " ".join(words) + '"~9'

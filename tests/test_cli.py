@@ -14,7 +14,7 @@ from reader.app import main
 from reader.qt import paths
 from reader.userdata.store import UserStore
 
-from conftest import SEED_TITLE
+from conftest import SEED_TITLE, too_broad_search
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -185,11 +185,8 @@ def test_search_near_and_exact(capsys, library):
 
 def test_a_search_too_broad_to_run_is_an_error(capsys, tmp_path):
     folder = tmp_path / "news"
-    folder.mkdir()
-    words = ["رئيس", "كيم", "روسيا", "بوتين", "جونغ"]
-    body = " ".join(p + w for w in words for p in ["", "و", "ف", "ب", "ك", "ل", "ال", "بال"])
-    (folder / "a.txt").write_text(f"عنوان\nرويترز\n2023-09-10\n\n{body}\n", "utf-8")
-    code, out, err = run(capsys, "--search", '"' + " ".join(words) + '"~9', str(folder))
+    query = too_broad_search(folder)
+    code, out, err = run(capsys, "--search", query, str(folder))
     assert code == 1 and out == "" and "forms to look for" in err
 
 

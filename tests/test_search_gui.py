@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 
 from reader.qt.models import Column, Role
 
-from conftest import SEED_FILE, SEED_TITLE
+from conftest import SEED_FILE, SEED_TITLE, too_broad_search
 from gui_helpers import close_window, open_window, type_text
 
 pytestmark = pytest.mark.gui
@@ -287,12 +287,9 @@ def test_the_search_help_tells_of_near_and_exact(qtbot, library):
 
 def test_a_search_too_broad_to_run_says_so(qtbot, tmp_path):
     folder = tmp_path / "news"
-    folder.mkdir()
-    words = ["رئيس", "كيم", "روسيا", "بوتين", "جونغ"]
-    body = " ".join(p + w for w in words for p in ["", "و", "ف", "ب", "ك", "ل", "ال", "بال"])
-    (folder / "a.txt").write_text(f"عنوان\nرويترز\n2023-09-10\n\n{body}\n", "utf-8")
+    query = too_broad_search(folder)
     window = open_window(qtbot, folder)
-    window.search('"' + " ".join(words) + '"~9')
+    window.search(query)
     assert window.model.rowCount() == 0
     assert "could not be run" in window.statusBar().currentMessage()
     close_window(window)
