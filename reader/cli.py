@@ -197,18 +197,20 @@ def _from_index(library: Sequence[str], query: str | None, exact: bool = False):
 
 
 def _query(catalog, index, query: str | None, exact: bool = False):
-    """The catalog, the articles best first, and the search's terms (for snippets)."""
+    """The catalog, the articles best first, the search's terms (for snippets), and each
+    article's story (by key)."""
     from reader.library.catalog import SortKey, ViewSpec
     from reader.library.search import search
 
     try:
+        stories = index.story_ids()
         if query is None:
-            return catalog, sorted(catalog.articles(), key=lambda m: m.path), []
+            return catalog, sorted(catalog.articles(), key=lambda m: m.path), [], stories
         found = search(index, query, exact)
         if found is None:
-            return catalog, [], []
+            return catalog, [], [], stories
         spec = ViewSpec(sort=SortKey.RELEVANCE, hits=found.hits)
-        return catalog, catalog.view(spec), found.terms
+        return catalog, catalog.view(spec), found.terms, stories
     finally:
         index.close()
 
@@ -218,7 +220,7 @@ def _list_csv(library: Sequence[str], query: str | None, out: TextIO, exact: boo
     has no bookmark column, and a spreadsheet is no place to report the store's state."""
     from reader.library.results import results_csv
 
-    _catalog, articles, terms = _from_index(library, query, exact)
+    _catalog, articles, terms, _stories = _from_index(library, query, exact)
     ranks = {m.path: rank for rank, m in enumerate(articles, 1)} if query is not None else {}
     out.write(results_csv(articles, terms, ranks))
     return 0
@@ -230,7 +232,7 @@ def _list(
 ) -> int:  # fmt: skip
     from reader.userdata.store import StoreError
 
-    catalog, articles, _terms = _from_index(library, query, exact)
+    catalog, articles, _terms, stories = _from_index(library, query, exact)
     store = _store(err)
     try:
         # As the window does once it has read the library; a store that can't be written
@@ -249,6 +251,8 @@ def _list(
                 "dateline": m.dateline or None, "author": m.author or None,
                 "date": m.date, "direction": m.direction, "words": m.words,
                 "bookmarked": m.id in bookmarked,
+                # The versions of one story share it (library.stories).
+                "story": stories.get(m.key, m.id),
             }  # fmt: skip
             print(safe_json(row), file=out)
         else:

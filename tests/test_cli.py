@@ -49,6 +49,7 @@ def test_list_json_has_every_field(capsys, library):
         "direction",
         "words",
         "bookmarked",
+        "story",
     }
     assert (seed["date"], seed["direction"], seed["bookmarked"]) == ("2023-09-15", "rtl", False)
     assert seed["source"] == "أ ف ب-الامة برس" and seed["words"] > 500
@@ -155,7 +156,7 @@ def test_search_prints_matches_best_first(capsys, library):
     assert [r["title"] for r in rows] == ["الرئيس بوتين يستقبل كيم", SEED_TITLE]  # title first
     assert set(rows[0]) == {"id", "path", "title", "source", "publication", "agency",
                             "dateline", "author", "date", "direction", "words",
-                            "bookmarked"}  # fmt: skip
+                            "bookmarked", "story"}  # fmt: skip
     code, out, _ = run(capsys, "--search", "كلمةغيرموجودة", str(library))
     assert code == 0 and out == ""
     code, out, _ = run(capsys, "--search", '"**(', str(library))  # nothing searchable: no error

@@ -65,6 +65,7 @@ class Indexed:
     title_text: str = ""
     body_text: str = ""
     source_text: str = ""  # the source line and its parts' names, searchable
+    signature: bytes = b""  # of the body, for finding its other versions (library.stories)
 
 
 def is_candidate(name: str) -> bool:

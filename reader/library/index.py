@@ -21,14 +21,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.library import stories
 from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.text.exact import EXACT_VERSION
 from reader.text.normalize import NORMALIZATION_VERSION
 
-# 3: FTS5's ascii tokenizer; 4: the source line's parts, searchable; 5: exact terms
-SCHEMA_VERSION = 5
-# The rules the tokens in the index were made by.
-_TOKEN_RULES = f"{NORMALIZATION_VERSION} exact/{EXACT_VERSION}"
+# 3: FTS5's ascii tokenizer; 4: the source line's parts, searchable; 5: exact terms;
+# 6: stories (signatures, bands)
+SCHEMA_VERSION = 6
+# The rules the tokens and signatures in the index were made by.
+_TOKEN_RULES = f"{NORMALIZATION_VERSION} exact/{EXACT_VERSION} {stories.STORY_RULES}"
 
 # Ranking every hit of a word found in most of 100,000 articles costs ~300 ms with bm25;
 # past this many hits the word is too common to rank usefully: newest first instead.
@@ -161,6 +163,7 @@ class Index:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit is fine
         self._db.execute("PRAGMA cache_size=-32000")
+        self._db.execute("PRAGMA temp_store=MEMORY")  # only library.stories' batch of keys
         try:
             self._db.execute("SELECT json_group_array(1)")
             self._key_list = "json_group_array(rowid)"
@@ -181,11 +184,14 @@ class Index:
             DROP TABLE IF EXISTS files;
             DROP TABLE IF EXISTS fts;
             DROP TABLE IF EXISTS meta;
+            DROP TABLE IF EXISTS bands;
             CREATE TABLE files (
                 key INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE NOT NULL,
                 size INTEGER, mtime_ns INTEGER, id TEXT, title TEXT, source TEXT, date TEXT,
                 direction TEXT, words INTEGER, encoding TEXT, skipped TEXT,
-                publication TEXT, agency TEXT, dateline TEXT, author TEXT);
+                publication TEXT, agency TEXT, dateline TEXT, author TEXT,
+                story INTEGER, signature BLOB);
+            {stories.SCHEMA}
             CREATE VIRTUAL TABLE fts USING fts5(
                 title, source, body, content='', tokenize='{_TOKENIZER}');
             CREATE TABLE meta (name TEXT PRIMARY KEY, value);
@@ -240,11 +246,12 @@ class Index:
         stored: list[ArticleMeta | Skipped] = []
         files: list[tuple] = []
         texts: list[tuple[int, str, str, str | bytes]] = []
+        signed: list[tuple[int, bytes]] = []
         with self._db:
             # IMMEDIATE: keys are counted from sqlite_sequence, so no other writer may come
             # between reading it and inserting.
             self._db.execute("BEGIN IMMEDIATE")
-            stale = self._forget([i.entry.path for i in items])
+            stale, broken = self._forget([i.entry.path for i in items])
             # The keys AUTOINCREMENT would give, in order, given all at once (executemany).
             row = self._db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'files'")
             key = (row.fetchone() or (0,))[0]
@@ -253,19 +260,26 @@ class Index:
                 key += 1
                 if isinstance(e, Skipped):
                     files.append((key, e.path, e.size, e.mtime_ns, None, None, None, None, None,
-                                  None, None, e.reason, None, None, None, None))  # fmt: skip
+                                  None, None, e.reason, *(None,) * 6))  # fmt: skip
                     stored.append(e)
                     continue
                 files.append((key, e.path, e.size, e.mtime_ns, e.id, e.title, e.source, e.date,
                               e.direction, e.words, e.encoding, None, e.publication, e.agency,
-                              e.dateline, e.author))  # fmt: skip
+                              e.dateline, e.author, key, item.signature or None))  # fmt: skip
+                if item.signature:
+                    signed.append((key, item.signature))
                 texts.append((key, item.title_text, item.source_text, _bindable(item.body_text)))
                 stored.append(e.with_key(key))
-            self._db.executemany(f"INSERT INTO files ({_FIELDS}) VALUES ({_PLACES})", files)
+            self._db.executemany(
+                f"INSERT INTO files ({_FIELDS}, story, signature) VALUES ({_PLACES}, ?, ?)", files
+            )
             self._db.executemany(
                 "INSERT INTO fts (rowid, title, source, body) VALUES (?, ?, ?, ?)", texts
             )
             self._add_stale(stale)
+            # Before linking: a changed file's old story is recomputed without it.
+            stories.relink(self._db, broken)
+            stories.link(self._db, signed)
         return stored
 
     def remove(self, paths: Iterable[str]) -> list[int]:
@@ -280,24 +294,37 @@ class Index:
         ]
         with self._db:
             self._db.execute("BEGIN")
-            self._add_stale(self._forget(paths))
+            stale, broken = self._forget(paths)
+            self._add_stale(stale)
+            stories.relink(self._db, broken)
         return keys
 
-    def _forget(self, paths: list[str]) -> int:
-        """Delete the rows of these paths; returns how many had postings (now stale)."""
+    def _forget(self, paths: list[str]) -> tuple[int, set[int]]:
+        """Delete the rows of these paths; returns how many had postings (now stale) and the
+        stories they belonged to."""
         stale = 0
+        broken: set[int] = set()
         for start in range(0, len(paths), _FORGET_BATCH):
             batch = paths[start : start + _FORGET_BATCH]
+            places = ",".join("?" * len(batch))
             rows = self._db.execute(
-                f"DELETE FROM files WHERE path IN ({','.join('?' * len(batch))}) RETURNING skipped",
-                batch,
+                f"DELETE FROM files WHERE path IN ({places}) RETURNING skipped, story", batch
             ).fetchall()
-            stale += sum(skipped is None for (skipped,) in rows)
-        return stale
+            stale += sum(skipped is None for skipped, _ in rows)
+            broken.update(story for _, story in rows if story is not None)
+        return stale, broken
 
     def _add_stale(self, count: int) -> None:
         if count:
             self._db.execute("UPDATE meta SET value = value + ? WHERE name = 'stale'", (count,))
+
+    def story_ids(self) -> dict[int, str]:
+        """Each article's story (file key → the article id of the story's first file)."""
+        rows = self._db.execute(
+            "SELECT f.key, s.id FROM files f JOIN files s ON s.key = f.story"
+            " WHERE f.skipped IS NULL"
+        )
+        return dict(rows.fetchall())
 
     # --- search ------------------------------------------------------------------------------
 

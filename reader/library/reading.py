@@ -96,11 +96,15 @@ def read_entry(path: str) -> Indexed:
     names = (source, meta.publication, meta.agency)
     # Exact terms (reader.text.exact): each folded token with its spelling where that
     # differs, so that one index serves the search by exact spelling too.
+    paragraphs = [b.text for b in article.blocks]
+    from reader.library.stories import signature
+
     return Indexed(
         meta,
         exact_index_text(article.title),
-        exact_index_texts([b.text for b in article.blocks]),
+        exact_index_texts(paragraphs),
         exact_index_text(" ".join(names)),
+        signature(paragraphs),
     )
 
 

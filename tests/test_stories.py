@@ -1,0 +1,209 @@
+"""Versions of a story: found over a corpus of re-published wire copy, kept up to date."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import article_text, build_vocabulary
+from reader.app import main
+from reader.library.index import Index
+from reader.library.stories import signature, similarity
+from reader.library.sync import sync
+from reader.qt import paths
+
+from conftest import SEED_PARAGRAPHS
+
+TATWEEL = "\u0640"
+F = frozenset
+HARAKAT = "\u064e\u064f\u0650\u0651\u0652"
+DATELINES = ("القاهرة - (رويترز) - ", "واشنطن (أ ف ب) - ", "دبي - وكالات: ")
+TAILS = ("المصدر: وكالات", "اقرأ أيضا: ", "(د ب أ)")
+
+
+def _split(text: str) -> tuple[str, list[str]]:
+    """Title and body paragraphs of a generated article."""
+    lines = text.split("\n")
+    body = [p.strip() for p in "\n".join(lines[8:]).split("\n\n") if len(p.strip()) > 40]
+    return lines[0].strip(), body
+
+
+def _file(title: str, paragraphs: list[str], date: str = "2024-03-01") -> str:
+    return f"{title}\n\nوكالات\n{date}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def _decorate(word: str, rng: random.Random) -> str:
+    if len(word) < 3 or not ("\u0621" <= word[1] <= "\u064a"):
+        return word
+    mark = TATWEEL if rng.random() < 0.5 else rng.choice(HARAKAT)
+    return word[:2] + mark + word[2:]
+
+
+def version(title: str, body: list[str], other_title: str, rng: random.Random) -> tuple:
+    """A re-publication: re-headlined, cut by up to half, merged, re-punctuated, decorated,
+    given a dateline or a tail; each with some probability."""
+    paragraphs = list(body)
+    if rng.random() < 0.7:
+        drop = rng.randint(1, len(paragraphs) // 2) if len(paragraphs) > 1 else 0
+        kept = sorted(rng.sample(range(len(paragraphs)), len(paragraphs) - drop))
+        paragraphs = [paragraphs[i] for i in kept]
+    if rng.random() < 0.5 and len(paragraphs) > 1:
+        i = rng.randrange(len(paragraphs) - 1)
+        paragraphs[i : i + 2] = [paragraphs[i] + " " + paragraphs[i + 1]]
+    if rng.random() < 0.5:
+        table = str.maketrans({"،": ",", ".": "", '"': "«", ":": " -"})
+        paragraphs = [p.translate(table) for p in paragraphs]
+    if rng.random() < 0.6:
+        paragraphs = [
+            " ".join(_decorate(w, rng) if rng.random() < 0.3 else w for w in p.split())
+            for p in paragraphs
+        ]
+    if rng.random() < 0.5:
+        paragraphs[0] = rng.choice(DATELINES) + paragraphs[0]
+    if rng.random() < 0.5:
+        tail = rng.choice(TAILS)
+        paragraphs.append(tail + other_title if tail.endswith(": ") else tail)
+    if rng.random() < 0.6:
+        title = other_title.split()[0] + " " + " ".join(title.split()[1:][::-1])
+    return title, paragraphs
+
+
+def build_corpus(folder: Path, originals: int = 120, seed: int = 7) -> dict[str, int]:
+    """Write the corpus; returns each file's story in truth (the number of its original)."""
+    voc = build_vocabulary(1, 1000)
+    rng = random.Random(seed)
+    truth: dict[str, int] = {}
+    made = [_split(article_text(seed, n, voc)[0]) for n in range(originals + 60)]
+    # The seed article's paragraphs too: one real story, re-published.
+    made[0] = ("كيم يزور مصنع الطائرات المقاتلة في جولة في روسيا", list(SEED_PARAGRAPHS))
+    for n, (title, body) in enumerate(made[:originals]):
+        (folder / f"{n:04d}-0.txt").write_text(_file(title, body), "utf-8")
+        truth[str(folder / f"{n:04d}-0.txt")] = n
+        for v in range(1, rng.choice((2, 2, 3, 4, 5))):
+            other = made[rng.randrange(len(made))][0]
+            vt, vb = version(title, body, other, rng)
+            path = folder / f"{n:04d}-{v}.txt"
+            path.write_text(_file(vt, vb), "utf-8")
+            truth[str(path)] = n
+    # Not versions: another article on the same event, under its title and quoting one of
+    # its paragraphs among paragraphs of its own.
+    for n, (_, own) in enumerate(made[originals:]):
+        title, body = made[n]
+        mixed = own[:]
+        mixed.insert(rng.randrange(len(mixed) + 1), body[rng.randrange(len(body))])
+        path = folder / f"event-{n:04d}.txt"
+        path.write_text(_file(title, mixed), "utf-8")
+        truth[str(path)] = 10_000 + n
+    return truth
+
+
+def pair_scores(truth: dict[str, int], found: dict[str, object]) -> tuple[float, float]:
+    """Pair precision and recall of ``found`` stories against the true ones."""
+    same_true = same_found = both = 0
+    for a, b in itertools.combinations(sorted(truth), 2):
+        t = truth[a] == truth[b]
+        f = found[a] == found[b]
+        same_true += t
+        same_found += f
+        both += t and f
+    return both / max(same_found, 1), both / max(same_true, 1)
+
+
+def stories_by_path(index: Index) -> dict[str, object]:
+    ids = index.story_ids()
+    return {e.path: ids[e.key] for e in index.entries_under(["/"]) if e.key in ids}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    folder = tmp_path_factory.mktemp("stories")
+    return folder, build_corpus(folder)
+
+
+def test_versions_are_found_and_other_articles_are_not(corpus, tmp_path, capsys):
+    folder, truth = corpus
+    index = Index(tmp_path / "index.sqlite")
+    sync([folder], index, workers=1)
+    found = stories_by_path(index)
+    index.close()
+    precision, recall = pair_scores(truth, found)
+    with capsys.disabled():
+        groups = len(set(truth.values()))
+        print(f"\nstories: {len(truth)} files, {groups} true stories,"
+              f" {len(set(found.values()))} found; pair precision {precision:.3f},"
+              f" recall {recall:.3f}")  # fmt: skip
+    assert precision >= 0.95
+    assert recall >= 0.90
+
+
+def test_edits_that_make_no_new_text_leave_the_signature_alone():
+    body = SEED_PARAGRAPHS[:4]
+    rng = random.Random(1)
+    decorated = [" ".join(_decorate(w, rng) for w in p.split()) for p in body]
+    merged = [" ".join(decorated[:2]), *[p.replace("،", ",") for p in decorated[2:]]]
+    assert signature(merged) == signature(body)
+
+
+def test_half_the_text_is_a_version_a_shared_paragraph_is_not():
+    whole = signature(SEED_PARAGRAPHS)
+    half = signature(SEED_PARAGRAPHS[: len(SEED_PARAGRAPHS) // 2 + 1])
+    one = signature(SEED_PARAGRAPHS[:1])
+    assert similarity(whole, half) >= 0.35
+    assert similarity(whole, one) < 0.3
+    assert signature(["قصير جدا"]) == b""
+
+
+def _partition(found: dict[str, object]) -> set[frozenset[str]]:
+    groups: dict[object, set[str]] = {}
+    for path, story in found.items():
+        groups.setdefault(story, set()).add(Path(path).name)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_adding_changing_and_removing_files_updates_their_stories(corpus, tmp_path):
+    source, _ = corpus
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    paragraphs = list(SEED_PARAGRAPHS)
+    half = len(paragraphs) // 2
+    # Two versions with no paragraph in common: only the whole article binds them.
+    (folder / "whole.txt").write_text(_file("كيم في روسيا", paragraphs), "utf-8")
+    (folder / "first.txt").write_text(_file("زيارة كيم", paragraphs[: half + 1]), "utf-8")
+    (folder / "second.txt").write_text(_file("كيم يزور مصنعا", paragraphs[half:]), "utf-8")
+    shutil.copy(source / "0005-0.txt", folder / "other.txt")
+    index = Index(tmp_path / "index.sqlite")
+
+    def stories() -> set[frozenset[str]]:
+        sync([folder], index, workers=1)
+        return _partition(stories_by_path(index))
+
+    assert stories() == {F({"whole.txt", "first.txt", "second.txt"}), F({"other.txt"})}
+    (folder / "whole.txt").unlink()
+    assert stories() == {F({"first.txt"}), F({"second.txt"}), F({"other.txt"})}
+    # A changed file is read again: now a version of both halves' story.
+    (folder / "other.txt").write_text(_file("كيم", paragraphs[1:]), "utf-8")
+    assert stories() == {F({"first.txt", "second.txt", "other.txt"})}
+    (folder / "whole.txt").write_text(_file("كيم في روسيا", paragraphs), "utf-8")
+    incremental = stories()
+    index.close()
+    fresh = Index(tmp_path / "fresh.sqlite")
+    sync([folder], fresh, workers=1)
+    assert _partition(stories_by_path(fresh)) == incremental
+    fresh.close()
+
+
+def test_list_json_rows_carry_the_story(capsys, tmp_path):
+    paragraphs = list(SEED_PARAGRAPHS)
+    (tmp_path / "a.txt").write_text(_file("كيم في روسيا", paragraphs), "utf-8")
+    (tmp_path / "b.txt").write_text(_file("المصدر: زيارة", paragraphs[1:]), "utf-8")
+    (tmp_path / "c.txt").write_text(_file("شيء آخر", ["كلام آخر تماما عن موضوع مختلف"]), "utf-8")
+    code = main(["qari", "--data-dir", str(paths.data_dir()), "--list", "--json", str(tmp_path)])
+    rows = {Path(r["path"]).name: r for r in map(json.loads, capsys.readouterr()[0].splitlines())}
+    assert code == 0
+    assert rows["a.txt"]["story"] == rows["b.txt"]["story"] != rows["c.txt"]["story"]
+    assert rows["c.txt"]["story"] == rows["c.txt"]["id"]
