@@ -16,6 +16,7 @@ from reader.library.index import Index
 from reader.library.stories import signature, similarity
 from reader.library.sync import sync
 from reader.qt import paths
+from reader.text.exact import exact_index_texts
 
 from conftest import SEED_PARAGRAPHS
 
@@ -141,21 +142,42 @@ def test_versions_are_found_and_other_articles_are_not(corpus, tmp_path, capsys)
     assert recall >= 0.90
 
 
+def body_signature(paragraphs: list[str]) -> bytes:
+    """As reading a file makes it: from the folded tokens of the exact terms' pass."""
+    folds: list[bytes] = []
+    exact_index_texts(paragraphs, folds)
+    return signature(folds)
+
+
+def test_a_character_beyond_the_fast_table_changes_no_other_word():
+    # A paragraph with an emoji or a CJK character takes the slow path: its other words
+    # must fold to the same bytes as in a version without it.
+    plain = SEED_PARAGRAPHS[:3]
+    for odd in ("😀", "中", "\U0001d400"):
+        folds: list[bytes] = []
+        exact_index_texts([plain[0] + " " + odd, *plain[1:]], folds)
+        reference: list[bytes] = []
+        exact_index_texts(plain, reference)
+        assert [f for f in folds if f in reference] == reference, odd
+        assert similarity(body_signature([plain[0] + " " + odd, *plain[1:]]),
+                          body_signature(plain)) >= 0.8  # fmt: skip
+
+
 def test_edits_that_make_no_new_text_leave_the_signature_alone():
     body = SEED_PARAGRAPHS[:4]
     rng = random.Random(1)
     decorated = [" ".join(_decorate(w, rng) for w in p.split()) for p in body]
     merged = [" ".join(decorated[:2]), *[p.replace("،", ",") for p in decorated[2:]]]
-    assert signature(merged) == signature(body)
+    assert body_signature(merged) == body_signature(body)
 
 
 def test_half_the_text_is_a_version_a_shared_paragraph_is_not():
-    whole = signature(SEED_PARAGRAPHS)
-    half = signature(SEED_PARAGRAPHS[: len(SEED_PARAGRAPHS) // 2 + 1])
-    one = signature(SEED_PARAGRAPHS[:1])
+    whole = body_signature(SEED_PARAGRAPHS)
+    half = body_signature(SEED_PARAGRAPHS[: len(SEED_PARAGRAPHS) // 2 + 1])
+    one = body_signature(SEED_PARAGRAPHS[:1])
     assert similarity(whole, half) >= 0.35
     assert similarity(whole, one) < 0.3
-    assert signature(["قصير جدا"]) == b""
+    assert body_signature(["قصير جدا"]) == b""
 
 
 def _partition(found: dict[str, object]) -> set[frozenset[str]]:
@@ -207,3 +229,74 @@ def test_list_json_rows_carry_the_story(capsys, tmp_path):
     assert code == 0
     assert rows["a.txt"]["story"] == rows["b.txt"]["story"] != rows["c.txt"]["story"]
     assert rows["c.txt"]["story"] == rows["c.txt"]["id"]
+
+
+def _copy(corpus_folder: Path, names: list[str], folder: Path) -> None:
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copy(corpus_folder / name, folder / name)
+
+
+def test_files_added_a_few_at_a_time_group_as_a_first_index_does(corpus, tmp_path):
+    source, truth = corpus
+    names = sorted(Path(p).name for p in truth)
+    random.Random(3).shuffle(names)
+    folder = tmp_path / "lib"
+    index = Index(tmp_path / "index.sqlite")
+    # Most of the library at once (grouped in one pass), then small additions (each file
+    # looked up on its own): the groups are those of one first index over everything.
+    cut = len(names) * 4 // 5
+    _copy(source, names[:cut], folder)
+    sync([folder], index, workers=1)
+    for start in range(cut, len(names), 25):
+        _copy(source, names[start : start + 25], folder)
+        sync([folder], index, workers=1)
+    stepwise = _partition(stories_by_path(index))
+    index.close()
+    fresh = Index(tmp_path / "fresh.sqlite")
+    sync([folder], fresh, workers=1)
+    assert _partition(stories_by_path(fresh)) == stepwise
+    fresh.close()
+
+
+def test_files_stored_but_not_yet_grouped_are_grouped_by_the_next_scan(tmp_path):
+    # As if the indexing process died after its last batch and before grouping.
+    from reader.library.reading import read_entries
+
+    paragraphs = list(SEED_PARAGRAPHS)
+    (tmp_path / "a.txt").write_text(_file("كيم في روسيا", paragraphs), "utf-8")
+    (tmp_path / "b.txt").write_text(_file("زيارة", paragraphs[1:]), "utf-8")
+    index = Index(tmp_path / "index.sqlite")
+    index.put(read_entries([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]))
+    assert index.story_ids() == {}
+    sync([tmp_path], index, workers=1)
+    assert _partition(stories_by_path(index)) == {F({"a.txt", "b.txt"})}
+    index.close()
+
+
+def test_without_grouping_every_article_is_its_own_story(tmp_path):
+    paragraphs = list(SEED_PARAGRAPHS)
+    (tmp_path / "a.txt").write_text(_file("كيم في روسيا", paragraphs), "utf-8")
+    (tmp_path / "b.txt").write_text(_file("زيارة", paragraphs), "utf-8")
+    index = Index(tmp_path / "index.sqlite")
+    sync([tmp_path], index, workers=1, stories=False)
+    assert _partition(stories_by_path(index)) == {F({"a.txt"}), F({"b.txt"})}
+    index.close()
+
+
+def test_a_story_published_many_times_is_one_and_shared_boilerplate_makes_none(tmp_path):
+    rng = random.Random(5)
+    words = build_vocabulary(1, 4000).words
+    stock = " ".join(rng.choice(words) for _ in range(60))  # an "about us" paragraph
+    body = list(SEED_PARAGRAPHS)
+    for n in range(90):  # more copies than any bucket rule could compare pairwise
+        (tmp_path / f"copy-{n:03d}.txt").write_text(_file(f"كيم {n}", body), "utf-8")
+    for n in range(120):
+        own = [" ".join(rng.choice(words) for _ in range(70)) for _ in range(3)]
+        (tmp_path / f"other-{n:03d}.txt").write_text(_file(f"خبر {n}", [*own, stock]), "utf-8")
+    index = Index(tmp_path / "index.sqlite")
+    sync([tmp_path], index, workers=1)
+    groups = _partition(stories_by_path(index))
+    index.close()
+    assert F(f"copy-{n:03d}.txt" for n in range(90)) in groups
+    assert sum(len(g) == 1 for g in groups) == 120

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.library import stories
+from reader.library import stories, story_index
 from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.text.exact import EXACT_VERSION
 from reader.text.normalize import NORMALIZATION_VERSION
@@ -185,13 +185,14 @@ class Index:
             DROP TABLE IF EXISTS fts;
             DROP TABLE IF EXISTS meta;
             DROP TABLE IF EXISTS bands;
+            DROP TABLE IF EXISTS signatures;
             CREATE TABLE files (
                 key INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE NOT NULL,
                 size INTEGER, mtime_ns INTEGER, id TEXT, title TEXT, source TEXT, date TEXT,
                 direction TEXT, words INTEGER, encoding TEXT, skipped TEXT,
                 publication TEXT, agency TEXT, dateline TEXT, author TEXT,
-                story INTEGER, signature BLOB);
-            {stories.SCHEMA}
+                story INTEGER);
+            {story_index.SCHEMA}
             CREATE VIRTUAL TABLE fts USING fts5(
                 title, source, body, content='', tokenize='{_TOKENIZER}');
             CREATE TABLE meta (name TEXT PRIMARY KEY, value);
@@ -260,27 +261,32 @@ class Index:
                 key += 1
                 if isinstance(e, Skipped):
                     files.append((key, e.path, e.size, e.mtime_ns, None, None, None, None, None,
-                                  None, None, e.reason, *(None,) * 6))  # fmt: skip
+                                  None, None, e.reason, *(None,) * 4))  # fmt: skip
                     stored.append(e)
                     continue
                 files.append((key, e.path, e.size, e.mtime_ns, e.id, e.title, e.source, e.date,
                               e.direction, e.words, e.encoding, None, e.publication, e.agency,
-                              e.dateline, e.author, key, item.signature or None))  # fmt: skip
+                              e.dateline, e.author))  # fmt: skip
                 if item.signature:
                     signed.append((key, item.signature))
                 texts.append((key, item.title_text, item.source_text, _bindable(item.body_text)))
                 stored.append(e.with_key(key))
-            self._db.executemany(
-                f"INSERT INTO files ({_FIELDS}, story, signature) VALUES ({_PLACES}, ?, ?)", files
-            )
+            # story NULL: linked to its versions by link_stories, once the batches are in.
+            self._db.executemany(f"INSERT INTO files ({_FIELDS}) VALUES ({_PLACES})", files)
             self._db.executemany(
                 "INSERT INTO fts (rowid, title, source, body) VALUES (?, ?, ?, ?)", texts
             )
             self._add_stale(stale)
-            # Before linking: a changed file's old story is recomputed without it.
-            stories.relink(self._db, broken)
-            stories.link(self._db, signed)
+            story_index.store(self._db, signed)
+            # A changed file's old story is recomputed without it.
+            story_index.regroup(self._db, broken)
         return stored
+
+    def link_stories(self) -> None:
+        """Group the files stored since the last call with their versions (library.stories)."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            story_index.link_pending(self._db)
 
     def remove(self, paths: Iterable[str]) -> list[int]:
         """Forget files that are gone; returns the keys their articles had."""
@@ -296,7 +302,7 @@ class Index:
             self._db.execute("BEGIN")
             stale, broken = self._forget(paths)
             self._add_stale(stale)
-            stories.relink(self._db, broken)
+            story_index.regroup(self._db, broken)
         return keys
 
     def _forget(self, paths: list[str]) -> tuple[int, set[int]]:
@@ -308,10 +314,11 @@ class Index:
             batch = paths[start : start + _FORGET_BATCH]
             places = ",".join("?" * len(batch))
             rows = self._db.execute(
-                f"DELETE FROM files WHERE path IN ({places}) RETURNING skipped, story", batch
+                f"DELETE FROM files WHERE path IN ({places}) RETURNING key, skipped, story", batch
             ).fetchall()
-            stale += sum(skipped is None for skipped, _ in rows)
-            broken.update(story for _, story in rows if story is not None)
+            stale += sum(skipped is None for _, skipped, _ in rows)
+            broken.update(story for _, _, story in rows if story is not None)
+            story_index.forget(self._db, [key for key, skipped, _ in rows if skipped is None])
         return stale, broken
 
     def _add_stale(self, count: int) -> None:

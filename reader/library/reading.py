@@ -57,8 +57,9 @@ def read_head(path: str | os.PathLike[str], max_bytes: int = HEAD_BYTES) -> Arti
     return parse_article(text)
 
 
-def read_entry(path: str) -> Indexed:
-    """Read one file for the library and the index; a file that can't be used is Skipped."""
+def read_entry(path: str, stories: bool = True) -> Indexed:
+    """Read one file for the library and the index; a file that can't be used is Skipped.
+    With ``stories``, its body's signature for finding its versions (library.stories)."""
     try:
         info = os.stat(path)
         decoded = read_text_file(path)
@@ -96,21 +97,23 @@ def read_entry(path: str) -> Indexed:
     names = (source, meta.publication, meta.agency)
     # Exact terms (reader.text.exact): each folded token with its spelling where that
     # differs, so that one index serves the search by exact spelling too.
-    paragraphs = [b.text for b in article.blocks]
+    # The body's folded tokens come out of the same pass, for its story's signature.
     from reader.library.stories import signature
 
+    folds: list[bytes] = []
+    body = exact_index_texts([b.text for b in article.blocks], folds)
     return Indexed(
         meta,
         exact_index_text(article.title),
-        exact_index_texts(paragraphs),
+        body,
         exact_index_text(" ".join(names)),
-        signature(paragraphs),
+        signature(folds) if stories else b"",
     )
 
 
-def read_entries(paths: Sequence[str]) -> list[Indexed]:
+def read_entries(paths: Sequence[str], stories: bool = True) -> list[Indexed]:
     """A batch of read_entry, for a worker process."""
-    return [read_entry(p) for p in paths]
+    return [read_entry(p, stories) for p in paths]
 
 
 def file_stamp(path: str) -> tuple[int, int]:

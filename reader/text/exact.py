@@ -187,19 +187,34 @@ def _cut(light: bytes, kinds: bytes) -> bytes:
     return b" ".join([light[a:b] for a, b in itertools.pairwise(bounds)])
 
 
-def _exact_terms(text: str) -> str:
-    """The exact terms of ``text`` separated by spaces."""
+def _exact_terms(text: str, folds: list[bytes] | None = None) -> str:
+    """The exact terms of ``text`` separated by spaces; its folded tokens, as bytes, are
+    appended to ``folds`` (the same bytes for the same fold in every text)."""
     try:
         encoded = normalize._TABLE.encode(_nfc(text), _ERRORS)
     except UnicodeEncodeError:
-        return " ".join(exact_term(f, e) for f, e in _reference_pairs(text))
+        pairs = _reference_pairs(text)
+        if folds is not None:
+            folds.extend(map(_fold_bytes, (f for f, _ in pairs)))
+        return " ".join(exact_term(f, e) for f, e in pairs)
     light = encoded.translate(_LIGHT_BYTES, _LIGHT_DELETE)
     light = _cut(light, light.translate(_KIND_BYTES))
     written = light.split()
     folded = light.translate(normalize._BYTE_FOLD, normalize._BYTE_DELETE).split()
+    if folds is not None:
+        folds.extend(folded)
     sep = _SEP_BYTE
     terms = [f + sep if f == w else f + sep + w for f, w in zip(folded, written, strict=True)]
     return normalize._TABLE.decode(b" ".join(terms))
+
+
+def _fold_bytes(fold: str) -> bytes:
+    """A fold as the fast path has it; one with a character beyond the table, in UTF-8
+    (which no table-encoded fold can equal: those are all one byte a character)."""
+    try:
+        return normalize._TABLE.encode(fold, "strict")
+    except UnicodeEncodeError:
+        return fold.encode("utf-8")
 
 
 def exact_index_text(text: str) -> str:
@@ -209,14 +224,15 @@ def exact_index_text(text: str) -> str:
     return " ".join(_exact_terms(piece) for piece in normalize._text_slices(text))
 
 
-def exact_index_texts(texts: Iterable[str]) -> str:
-    """The exact terms of ``"\n".join(texts)``, worked on in bounded pieces."""
+def exact_index_texts(texts: Iterable[str], folds: list[bytes] | None = None) -> str:
+    """The exact terms of ``"\n".join(texts)``, worked on in bounded pieces; the folded
+    tokens are appended to ``folds`` if given (what versions of a story are compared by)."""
     pieces: list[str] = []
     for text, long in _fast.batches(texts):
         if long:
-            pieces.extend(map(_exact_terms, normalize._text_slices(text)))
+            pieces.extend(_exact_terms(piece, folds) for piece in normalize._text_slices(text))
         else:
-            pieces.append(_exact_terms(text))
+            pieces.append(_exact_terms(text, folds))
     return " ".join(filter(None, pieces))
 
 
