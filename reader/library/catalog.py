@@ -42,6 +42,7 @@ class ViewSpec:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     hits: Hits | None = None  # a search in force
+    grouped: bool = True  # one row per story (its versions under it), or every article
     bookmarked: set[str] = field(default_factory=set)
     read: set[str] = field(default_factory=set)
 
@@ -55,6 +56,8 @@ class Catalog:
         self._missing: dict[str, ArticleMeta] = {}  # bookmarks whose article is not here
         self._newest_first: list[ArticleMeta] | None = None
         self._keys: dict[str, str] = {}  # publication spelling -> facet key
+        self._story_of: dict[int, int] = {}  # file key -> its story, for stories of 2 or more
+        self._versions: dict[int, list[ArticleMeta]] | None = None  # story -> its articles
 
     # --- contents ----------------------------------------------------------------------------
 
@@ -80,6 +83,7 @@ class Catalog:
     def apply(self, entries: Iterable[ArticleMeta | Skipped], removed: Iterable[str] = ()) -> None:
         """Files read (replacing what their path held) and paths gone."""
         self._newest_first = None
+        self._versions = None
         for path in removed:
             self._drop(path)
         for entry in entries:
@@ -161,6 +165,62 @@ class Catalog:
     def newest(self) -> ArticleMeta | None:
         return max(self._by_path.values(), key=lambda m: (m.date or "", m.title), default=None)
 
+    # --- stories -----------------------------------------------------------------------------
+
+    def set_stories(self, story_of: dict[int, int]) -> None:
+        """Which story each file key belongs to (reader.library.story_index), for the files
+        with other versions; the rest are stories of their own."""
+        self._story_of = story_of
+        self._versions = None
+
+    def versions(self, m: ArticleMeta) -> list[ArticleMeta]:
+        """Every version of ``m``'s story in the library, earliest first; [m] when alone."""
+        story = self._story_of.get(m.key)
+        found = self._all_versions().get(story) if story is not None else None
+        return found if found and m in found else [m]
+
+    def _all_versions(self) -> dict[int, list[ArticleMeta]]:
+        if self._versions is None:
+            versions: dict[int, list[ArticleMeta]] = {}
+            for key, story in self._story_of.items():
+                m = self._by_key.get(key)
+                if m is not None:
+                    versions.setdefault(story, []).append(m)
+            for members in versions.values():
+                members.sort(key=_earliest)
+            # A story whose other versions are gone (or not read yet) is one article again.
+            self._versions = {s: ms for s, ms in versions.items() if len(ms) > 1}
+        return self._versions
+
+    def _grouped(self, rows: list[ArticleMeta], spec: ViewSpec) -> list[ArticleMeta]:
+        """One row per story: the version the user read, else the earliest, of those the
+        filters let through; where it sorts, or for a search where its best version ranks."""
+        stories = self._all_versions()
+        story_of = {k: s for k, s in self._story_of.items() if s in stories}
+        shown: dict[int, list[ArticleMeta]] = {}
+        for m in rows:
+            story = story_of.get(m.key)
+            if story is not None:
+                shown.setdefault(story, []).append(m)
+        if not shown:
+            return rows
+        lead = {}
+        for story, members in shown.items():
+            read = [m for m in members if m.id in spec.read]
+            lead[story] = read[0] if read else min(members, key=_earliest)
+        by_rank = spec.sort is SortKey.RELEVANCE and spec.hits is not None
+        out: list[ArticleMeta] = []
+        for m in rows:
+            story = story_of.get(m.key)
+            if story is None:
+                out.append(m)
+            elif by_rank:
+                if lead.get(story) is not None:
+                    out.append(lead.pop(story))
+            elif lead[story] is m:
+                out.append(m)
+        return out
+
     # --- the list ----------------------------------------------------------------------------
 
     def _newest(self) -> list[ArticleMeta]:
@@ -173,6 +233,12 @@ class Catalog:
         return self._newest_first
 
     def view(self, spec: ViewSpec) -> list[ArticleMeta]:
+        """The rows the list shows, in order: filtered, searched, sorted, and (if
+        ``spec.grouped``) one per story."""
+        rows = self._sorted(spec)
+        return self._grouped(rows, spec) if spec.grouped and self._story_of else rows
+
+    def _sorted(self, spec: ViewSpec) -> list[ArticleMeta]:
         hits = spec.hits
         if hits is not None and hits.ranked:
             rows = [m for k in hits.keys if (m := self._by_key.get(k)) is not None]
@@ -241,3 +307,7 @@ def _facets(counts: Counter[str], names: dict[str, str]) -> list[Facet]:
 
 def _date_key(m: ArticleMeta) -> str:
     return m.date or ""
+
+
+def _earliest(m: ArticleMeta) -> tuple[str, int]:
+    return (m.date or "\uffff", m.key)  # undated last

@@ -325,11 +325,19 @@ class Index:
         if count:
             self._db.execute("UPDATE meta SET value = value + ? WHERE name = 'stale'", (count,))
 
-    def story_ids(self) -> dict[int, str]:
-        """Each article's story (file key → the article id of the story's first file)."""
+    def story_keys(self) -> dict[int, int]:
+        """The story of every file that has other versions (file key -> story key)."""
         rows = self._db.execute(
-            "SELECT f.key, s.id FROM files f JOIN files s ON s.key = f.story"
-            " WHERE f.skipped IS NULL"
+            "SELECT key, story FROM files WHERE story IN"
+            " (SELECT story FROM files WHERE story != key)"
+        )
+        return dict(rows.fetchall())
+
+    def story_ids(self) -> dict[int, str]:
+        """As story_keys, each story named by the article id of its first file."""
+        rows = self._db.execute(
+            "SELECT f.key, s.id FROM files f JOIN files s ON s.key = f.story WHERE f.story IN"
+            " (SELECT story FROM files WHERE story != key)"
         )
         return dict(rows.fetchall())
 

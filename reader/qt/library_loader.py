@@ -15,6 +15,9 @@ class _Worker(QObject):
     updated = Signal(list, list, int, int)  # entries read, paths gone, files done, files to read
     finished = Signal(bool)  # completed (False: cancelled or failed)
     failed = Signal(str)  # why the index could not be brought up to date
+    # file key -> story key, for the files with other versions: as last indexed, then after
+    # the files read are grouped (a dict with int keys: "object", not a QVariantMap)
+    stories = Signal(object)
 
     def __init__(self, roots: Sequence[str], index_path: Path, cancel: threading.Event) -> None:
         super().__init__()
@@ -52,7 +55,8 @@ class _Worker(QObject):
         try:
             if index.needs_rebuild():
                 index.rebuild()
-            return sync(
+            self.stories.emit(index.story_keys())
+            done = sync(
                 self._roots,
                 index,
                 on_cached=self.cached.emit,
@@ -60,6 +64,9 @@ class _Worker(QObject):
                 cancel=self._cancel,
                 report_missing=self.report_missing,
             )
+            if done:
+                self.stories.emit(index.story_keys())
+            return done
         finally:
             index.close()
 
@@ -75,6 +82,7 @@ class LibraryLoader(QObject):
     updated = Signal(list, list, int, int)
     finished = Signal(bool)
     failed = Signal(str)
+    stories = Signal(object)
 
     def __init__(
         self,
@@ -94,6 +102,7 @@ class LibraryLoader(QObject):
         self._worker.cached.connect(self.cached)
         self._worker.updated.connect(self.updated)
         self._worker.failed.connect(self.failed)
+        self._worker.stories.connect(self.stories)
         self._worker.finished.connect(self._on_finished)
 
     def start(self) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
+    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -51,6 +52,7 @@ class Role(IntEnum):
     SNIPPET = _USER + 11  # reader.text.snippets.Snippet | None, while searching
     PUBLICATION = _USER + 12
     AGENCY = _USER + 13
+    VERSIONS = _USER + 14  # a story's row: how many versions it has (0: an article alone)
 
 
 class Column(IntEnum):
@@ -59,6 +61,7 @@ class Column(IntEnum):
     SOURCE = 2
     DATE = 3
     HIJRI = 4  # the Umm al-Qura date; shown when the View setting asks for it
+    VERSIONS = 5  # of a story, on its row
 
 
 _SORT_OF_COLUMN = {
@@ -67,6 +70,7 @@ _SORT_OF_COLUMN = {
     Column.SOURCE: SortKey.SOURCE,
     Column.DATE: SortKey.DATE,
     Column.HIJRI: SortKey.DATE,
+    Column.VERSIONS: None,
 }
 
 _HEADERS = {
@@ -75,15 +79,22 @@ _HEADERS = {
     Column.SOURCE: QT_TRANSLATE_NOOP("ArticleListModel", "Source"),
     Column.DATE: QT_TRANSLATE_NOOP("ArticleListModel", "Date"),
     Column.HIJRI: QT_TRANSLATE_NOOP("ArticleListModel", "Hijri Date"),
+    Column.VERSIONS: QT_TRANSLATE_NOOP("ArticleListModel", "Versions"),
 }
+# internalId of a top-level row; a version's is its story's row + 1.
+_TOP = 0
 
 
 def _tr(text: str) -> str:
     return translate("ArticleListModel", text)
 
 
-class ArticleListModel(QAbstractTableModel):
+class ArticleListModel(QAbstractItemModel):
     """The rows the catalog's view gives for the sort, filters and search in force.
+
+    Two levels: a row per story (or article), and under a story's row its other versions,
+    earliest first. A row's ``internalId`` says which: 0 for the top level, the story's
+    row + 1 for a version under it.
 
     Bookmarked articles whose file is gone are listed too ("missing"), from their snapshot.
     Every change of sort, filter or search resets the model; the list keeps its current
@@ -99,7 +110,8 @@ class ArticleListModel(QAbstractTableModel):
         # The view filters and sorts by the user's own sets, not by copies of them.
         self.spec = ViewSpec(bookmarked=user_state.bookmarked, read=user_state.read)
         self._rows: list[ArticleMeta] = []
-        self._row_of: dict[str, int] = {}
+        self._versions: dict[int, list[ArticleMeta]] = {}  # top row -> the versions under it
+        self._where: dict[str, tuple[int, int]] = {}  # id -> (top row, row under it or -1)
         self._sort_before_search = (self.spec.sort, self.spec.descending)
         self.arabic_digits = False  # show dates with ٠١٢٣…
         self._terms: list[Term] = []
@@ -111,11 +123,30 @@ class ArticleListModel(QAbstractTableModel):
 
     # --- Qt API ----------------------------------------------------------------------------
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not 0 <= column < len(Column) or not 0 <= row < self.rowCount(parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _TOP)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        if not parent.isValid():
+            return len(self._rows)
+        if parent.internalId() != _TOP or parent.column() != 0:
+            return 0
+        return len(self._versions.get(parent.row(), ()))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return len(Column)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
@@ -126,9 +157,9 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        meta = self.meta_at(index)
+        if meta is None:
             return None
-        meta = self._rows[index.row()]
         column = index.column()
         bookmarked = meta.id in self.spec.bookmarked
         missing = self.catalog.is_missing(meta.id)
@@ -147,6 +178,9 @@ class ArticleListModel(QAbstractTableModel):
                 return localize_digits(meta.date or "", self.arabic_digits)
             if column == Column.HIJRI:
                 return self._hijri(meta.date)
+            if column == Column.VERSIONS:
+                count = self._version_count(index)
+                return localize_digits(str(count), self.arabic_digits) if count else ""
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if missing:
@@ -173,6 +207,8 @@ class ArticleListModel(QAbstractTableModel):
                 if bookmarked
                 else translate("ArticleListModel", "Not bookmarked")
             )
+        if role == Role.VERSIONS:
+            return self._version_count(index)
         return self._role_data(meta, role, bookmarked, missing)
 
     def _role_data(self, meta: ArticleMeta, role: int, bookmarked: bool, missing: bool) -> object:
@@ -206,15 +242,20 @@ class ArticleListModel(QAbstractTableModel):
                 return self._snippet(meta) if not missing else None
         return None
 
+    def _version_count(self, index: Index) -> int:
+        if index.internalId() != _TOP:
+            return 0
+        under = self._versions.get(index.row())
+        return len(under) + 1 if under else 0
+
     def _snippet(self, meta: ArticleMeta) -> Snippet | None:
         # Asked from the delegate's paint, for the rows on screen: never read a file here.
         loader = self._snippet_loader
         return loader.snippet(meta.id, meta.path) if loader is not None else None
 
     def _on_snippet(self, article_id: str, path: str) -> None:
-        row = self._row_of.get(article_id)
-        if row is not None and self._rows[row].path == path:  # still listed, same file
-            index = self.index(row, Column.TITLE)
+        index = self.index_of(article_id, Column.TITLE)
+        if index.isValid() and self.meta_at(index).path == path:  # still listed, same file
             self.dataChanged.emit(index, index, [Role.SNIPPET])
 
     def _hijri(self, date: str | None) -> str:
@@ -245,19 +286,60 @@ class ArticleListModel(QAbstractTableModel):
         if self._snippet_loader is not None:
             self._snippet_loader.reset(self._terms)  # a file may have changed
         self._rows = self.catalog.view(self.spec)
-        self._row_of = {m.id: row for row, m in enumerate(self._rows)}
+        self._where = {m.id: (row, -1) for row, m in enumerate(self._rows)}
+        self._versions = {}
+        if self.spec.grouped:
+            for row, m in enumerate(self._rows):
+                versions = self.catalog.versions(m)
+                if len(versions) > 1:
+                    under = [v for v in versions if v is not m]
+                    self._versions[row] = under
+                    for i, v in enumerate(under):
+                        self._where.setdefault(v.id, (row, i))
         self.endResetModel()
         self.view_changed.emit()
 
     def meta(self, row: int) -> ArticleMeta:
+        """The article of a top-level row (a story's shown version)."""
         return self._rows[row]
+
+    def meta_at(self, index: Index) -> ArticleMeta | None:
+        """The article of any row: a story's, or a version under it."""
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            return self._rows[index.row()] if 0 <= index.row() < len(self._rows) else None
+        under = self._versions.get(index.internalId() - 1, ())
+        return under[index.row()] if 0 <= index.row() < len(under) else None
+
+    def index_of(self, article_id: str, column: int = Column.TITLE) -> QModelIndex:
+        """Where an article is listed: its row, or its row under its story's."""
+        where = self._where.get(article_id)
+        if where is None:
+            return QModelIndex()
+        row, under = where
+        top = self.index(row, column if under < 0 else 0)
+        return top if under < 0 else self.index(under, column, top)
+
+    def has_stories(self) -> bool:
+        """Whether any row shown has versions under it."""
+        return bool(self._versions)
+
+    def every_article(self) -> list[ArticleMeta]:
+        """The articles the view lets through, in its order, each on its own row."""
+        return self.catalog.view(dataclasses.replace(self.spec, grouped=False))
+
+    def versions_of(self, meta: ArticleMeta) -> list[ArticleMeta]:
+        """Every version of an article's story, itself included, earliest first."""
+        return self.catalog.versions(meta)
 
     def dates(self) -> list[str | None]:
         """The date of every row shown (None for undated), for counting, not display."""
         return [m.date for m in self._rows]
 
     def row_of(self, article_id: str) -> int:
-        return self._row_of.get(article_id, -1)
+        """The top-level row an article is listed at or under (-1: not listed)."""
+        return self._where.get(article_id, (-1, -1))[0]
 
     def is_missing(self, article_id: str) -> bool:
         return self.catalog.is_missing(article_id)
@@ -274,21 +356,23 @@ class ArticleListModel(QAbstractTableModel):
                 self.catalog.forget_missing(article_id)
             self.refresh()
             return
-        row = self._row_of.get(article_id)
-        if row is not None:
-            self.dataChanged.emit(
-                self.index(row, 0),
-                self.index(row, len(Column) - 1),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Role.BOOKMARKED,
-                 Qt.ItemDataRole.AccessibleTextRole],
-            )  # fmt: skip
+        self._row_changed(article_id, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                       Role.BOOKMARKED, Qt.ItemDataRole.AccessibleTextRole])  # fmt: skip
 
     def _on_read(self, article_id: str) -> None:
-        row = self._row_of.get(article_id)
-        if row is not None:
-            self.dataChanged.emit(
-                self.index(row, 0), self.index(row, len(Column) - 1), [Qt.ItemDataRole.FontRole]
-            )
+        self._row_changed(article_id, [Qt.ItemDataRole.FontRole])
+
+    def _row_changed(self, article_id: str, roles: list) -> None:
+        first = self.index_of(article_id, 0)
+        if first.isValid():
+            last = first.siblingAtColumn(len(Column) - 1)
+            self.dataChanged.emit(first, last, roles)
+
+    def set_grouped(self, on: bool) -> None:
+        """One row per story (the versions under it), or every article on its own row."""
+        if on != self.spec.grouped:
+            self.spec.grouped = on
+            self.refresh()
 
     def set_bookmarks_only(self, on: bool) -> None:
         if on != self.spec.bookmarks_only:

@@ -74,6 +74,7 @@ class LibrarySession(QObject):
         loader.updated.connect(self._on_updated)
         loader.finished.connect(self._on_finished)
         loader.failed.connect(self.failed)
+        loader.stories.connect(self._on_stories)
         self._loader = loader
         self._full = full
         if full:
@@ -113,6 +114,12 @@ class LibrarySession(QObject):
         if self._mine():
             self.catalog.apply(entries)
             self._apply_changes()
+
+    def _on_stories(self, story_of: dict[int, int]) -> None:
+        if self._mine():
+            self.catalog.set_stories(story_of)
+            if len(self.catalog):  # not the stories that come before the cached entries
+                self._apply_changes()
 
     def _on_updated(self, entries: list, removed: list[str], done: int, total: int) -> None:
         if not self._mine():

@@ -1,4 +1,6 @@
-"""The article list: one row per article, each title laid out in its own direction.
+"""The article list: one row per story or article, each title laid out in its own direction.
+
+A story's row (reader.library.stories) opens to its other versions, earliest first.
 
 While a search is in force, each title gets a second line: the article's text around its
 first match, the matching words in bold.
@@ -130,7 +132,9 @@ class ArticleList(QTreeView):
         super().__init__(parent)
         self.setObjectName("articleList")
         self.setAccessibleName(self.tr("Articles"))
-        self.setRootIsDecorated(False)
+        # A story's row opens to its versions, with the arrow in front of its title.
+        self.setRootIsDecorated(True)
+        self.setTreePosition(Column.TITLE)
         self.setUniformRowHeights(True)  # 100,000 rows: only the visible ones are measured
         self.setAllColumnsShowFocus(True)
         self.setSortingEnabled(True)
@@ -142,7 +146,7 @@ class ArticleList(QTreeView):
         self.setItemDelegate(ArticleDelegate(self))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # A flat list has nothing to expand or collapse: let + and - reach the window (zoom).
+        # Stories open with the arrow keys: let + and - reach the window (zoom).
         if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
             event.ignore()
             return
@@ -161,6 +165,7 @@ class ArticleList(QTreeView):
         model.view_changed.connect(lambda: header.setSortIndicatorShown(not model.searching()))
         header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))
         model.view_changed.connect(self._fit_once)
+        model.view_changed.connect(self._show_versions_column)
         self._fitted = False
 
     def _set_resize_modes(self) -> None:
@@ -182,6 +187,13 @@ class ArticleList(QTreeView):
         self.setColumnHidden(Column.HIJRI, not on)
         if on and self.model().rowCount():
             self.resizeColumnToContents(Column.HIJRI)
+
+    def _show_versions_column(self) -> None:
+        has = self.model().has_stories()
+        if has == self.isColumnHidden(Column.VERSIONS):
+            self.setColumnHidden(Column.VERSIONS, not has)
+            if has:
+                self.resizeColumnToContents(Column.VERSIONS)
 
     def _fit_once(self) -> None:
         if not self._fitted and self.model().rowCount():

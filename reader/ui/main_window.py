@@ -255,9 +255,8 @@ class MainWindow(QMainWindow):
         self.timeline.set_view(self.model.dates(), self.session.catalog.date_range(), dates)
         # Keep the article being read selected across re-sorts and filters.
         if self.current is not None:
-            row = self.model.row_of(self.current.id)
-            if row >= 0:
-                index = self.model.index(row, 1)
+            index = self.model.index_of(self.current.id)
+            if index.isValid():
                 self.list.setCurrentIndex(index)
                 self.list.scrollTo(index)
 
@@ -294,10 +293,12 @@ class MainWindow(QMainWindow):
     # --- selection and reading -------------------------------------------------------------
 
     def select_article(self, article_id: str) -> bool:
-        row = self.model.row_of(article_id) if article_id else -1
-        if row < 0:
+        """Select an article's row, opening its story's row if it is a version under it."""
+        index = self.model.index_of(article_id) if article_id else None
+        if index is None or not index.isValid():
             return False
-        self.select_row(row)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)  # expands its story's row
         return True
 
     def select_row(self, row: int) -> None:
@@ -308,8 +309,8 @@ class MainWindow(QMainWindow):
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
-            meta = self.model.meta(indexes[0].row())
-            if meta != self.current:  # not merely re-selected after a re-sort
+            meta = self.model.meta_at(indexes[0])
+            if meta is not None and meta != self.current:  # not merely re-selected after a re-sort
                 self.open_article(meta)
 
     def open_article(self, meta: ArticleMeta) -> None:
