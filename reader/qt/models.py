@@ -356,8 +356,8 @@ class ArticleListModel(QAbstractItemModel):
                 self.catalog.forget_missing(article_id)
             self.refresh()
             return
-        self._row_changed(article_id, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                                       Role.BOOKMARKED, Qt.ItemDataRole.AccessibleTextRole])  # fmt: skip
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Role.BOOKMARKED]
+        self._row_changed(article_id, [*roles, Qt.ItemDataRole.AccessibleTextRole])
 
     def _on_read(self, article_id: str) -> None:
         self._row_changed(article_id, [Qt.ItemDataRole.FontRole])
