@@ -10,6 +10,7 @@ written by this script.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -83,7 +84,14 @@ def fill_source_language(path: Path) -> None:
             not translation.text or translation.get("type") == "unfinished"
         )
         if unfinished and source is not None:
-            translation.text = source.text
+            forms = translation.findall("numerusform")
+            if forms:  # "%n thing(s)": one, then many
+                one, many = re.sub(r"\((\w+)\)", "", source.text), re.sub(r"[()]", "", source.text)
+                for form, text in zip(forms, (one, many), strict=False):
+                    form.text = text.replace("%n", "1", 1) if text is one else text
+                translation.text = None
+            else:
+                translation.text = source.text
             translation.attrib.pop("type", None)
     write_ts(tree, path)
 

@@ -202,6 +202,10 @@
         <translation>التاريخ الهجري</translation>
     </message>
     <message>
+        <source>Versions</source>
+        <translation>النسخ</translation>
+    </message>
+    <message>
         <source>Bookmarked</source>
         <translation>عليه علامة مرجعية</translation>
     </message>
@@ -921,6 +925,32 @@ Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, 
     </message>
 </context>
 <context>
+    <name>VersionsBar</name>
+    <message>
+        <source>Other versions of this story</source>
+        <translation>نسخ أخرى من هذا الخبر</translation>
+    </message>
+    <message>
+        <source>Also published by:</source>
+        <translation>نُشر أيضًا في:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more version(s)</source>
+        <translation>
+            <numerusform>لا نسخ أخرى</numerusform>
+            <numerusform>نسخة أخرى واحدة</numerusform>
+            <numerusform>نسختان أخريان</numerusform>
+            <numerusform>%n نسخ أخرى</numerusform>
+            <numerusform>%n نسخة أخرى</numerusform>
+            <numerusform>%n نسخة أخرى</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown source</source>
+        <translation>مصدر غير معروف</translation>
+    </message>
+</context>
+<context>
     <name>ViewMenu</name>
     <message>
         <source>Compact</source>
@@ -977,6 +1007,14 @@ Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, 
     <message>
         <source>&amp;Hijri Dates (Umm al-Qura)</source>
         <translation>التواريخ ال&amp;هجرية (أم القرى)</translation>
+    </message>
+    <message>
+        <source>&amp;Group Versions of a Story</source>
+        <translation>&amp;جمع نسخ الخبر الواحد</translation>
+    </message>
+    <message>
+        <source>One row per story, its versions under it; off: every article</source>
+        <translation>صف واحد لكل خبر ونسخه تحته؛ عند الإلغاء: كل مقال في صفه</translation>
     </message>
     <message>
         <source>Follow the System</source>

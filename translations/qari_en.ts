@@ -202,6 +202,10 @@
         <translation>Hijri Date</translation>
     </message>
     <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
         <source>Bookmarked</source>
         <translation>Bookmarked</translation>
     </message>
@@ -921,6 +925,27 @@ Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, 
     </message>
 </context>
 <context>
+    <name>VersionsBar</name>
+    <message>
+        <source>Other versions of this story</source>
+        <translation>Other versions of this story</translation>
+    </message>
+    <message>
+        <source>Also published by:</source>
+        <translation>Also published by:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more version(s)</source>
+        <translation><numerusform>1 more version</numerusform>
+            <numerusform>%n more versions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown source</source>
+        <translation>unknown source</translation>
+    </message>
+</context>
+<context>
     <name>ViewMenu</name>
     <message>
         <source>Compact</source>
@@ -977,6 +1002,14 @@ Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, 
     <message>
         <source>&amp;Hijri Dates (Umm al-Qura)</source>
         <translation>&amp;Hijri Dates (Umm al-Qura)</translation>
+    </message>
+    <message>
+        <source>&amp;Group Versions of a Story</source>
+        <translation>&amp;Group Versions of a Story</translation>
+    </message>
+    <message>
+        <source>One row per story, its versions under it; off: every article</source>
+        <translation>One row per story, its versions under it; off: every article</translation>
     </message>
     <message>
         <source>Follow the System</source>

@@ -31,6 +31,8 @@ THEME = Setting[str]("view/theme", str, "system")
 LANGUAGE = Setting[str]("view/language", str, "")  # "": follow the system
 ARABIC_DIGITS = Setting[bool]("view/arabic_indic_digits", bool, False)
 HIJRI_DATES = Setting[bool]("view/hijri_dates", bool, False)  # meta line and a list column
+# One row per story, its versions under it (False: every article on its own row)
+GROUP_STORIES = Setting[bool]("view/group_stories", bool, True)
 WINDOW_GEOMETRY = Setting[QByteArray]("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting[QByteArray]("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = Setting[QByteArray]("window/splitter", QByteArray, QByteArray())

@@ -38,6 +38,7 @@ class ComfortCommands(QObject):
         choices.language_chosen.connect(self.set_language)
         choices.digits_toggled.connect(self.set_arabic_digits)
         choices.hijri_toggled.connect(self.set_hijri_dates)
+        choices.group_toggled.connect(self.set_group_stories)
 
     # --- the reading font ----------------------------------------------------------------------
 
@@ -75,6 +76,7 @@ class ComfortCommands(QObject):
         self.settings.set(S.ARABIC_DIGITS, on)
         window = self.window
         window.model.arabic_digits = window.status.arabic_digits = on
+        window.versions_bar.arabic_digits = on
         window.model.refresh()
         window.view.set_meta_options(on, self.settings.get(S.HIJRI_DATES))
 
@@ -83,6 +85,10 @@ class ComfortCommands(QObject):
         self.settings.set(S.HIJRI_DATES, on)
         self.window.list.show_hijri_column(on)
         self.window.view.set_meta_options(self.settings.get(S.ARABIC_DIGITS), on)
+
+    def set_group_stories(self, on: bool) -> None:
+        self.settings.set(S.GROUP_STORIES, on)
+        self.window.model.set_grouped(on)
 
     def set_full_screen(self, on: bool) -> None:
         """Only the article: no list, toolbar, menus or status bar (F11 or Esc to leave)."""

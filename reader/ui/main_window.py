@@ -37,6 +37,7 @@ from reader.ui.search_box import SearchBox
 from reader.ui.status import LibraryStatus
 from reader.ui.timeline import TimelineBar
 from reader.ui.toolbar import build_main_toolbar
+from reader.ui.versions_bar import VersionsBar
 from reader.ui.view_menu import ViewChoices
 from reader.ui.window_state import restore_window, save_window
 
@@ -79,10 +80,13 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineBar()
         self.view = ReadingView()
         self.find_bar = FindBar()
+        self.versions_bar = VersionsBar()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(_stacked(self.filters, self.timeline, self.list, grow=self.list))
-        self.splitter.addWidget(_stacked(self.view, self.find_bar, grow=self.view))
+        self.splitter.addWidget(
+            _stacked(self.versions_bar, self.view, self.find_bar, grow=self.view)
+        )
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         self.find_bar.query_changed.connect(self._find_in_article)
         self.find_bar.step.connect(self.view.go_to_match)
         self.find_bar.closed.connect(self._close_find)
+        self.versions_bar.chosen.connect(self._open_version)
         self.filters.publication_changed.connect(self.model.set_publication)
         self.filters.agency_changed.connect(self.model.set_agency)
         self.filters.dates_changed.connect(self.model.set_date_range)
@@ -238,6 +243,7 @@ class MainWindow(QMainWindow):
     def close_article(self) -> None:
         self.current = None
         self.view.clear_article()
+        self.versions_bar.show_versions([])
         self.setWindowTitle("Qari")
         self.bookmarks.show_current()
 
@@ -313,6 +319,13 @@ class MainWindow(QMainWindow):
             if meta is not None and meta != self.current:  # not merely re-selected after a re-sort
                 self.open_article(meta)
 
+    def _open_version(self, article_id: str) -> None:
+        """Another version of the story: selected where the list has it, else opened."""
+        if not self.select_article(article_id):
+            meta = self.session.catalog.by_id(article_id)
+            if meta is not None:
+                self.open_article(meta)
+
     def open_article(self, meta: ArticleMeta) -> None:
         self.progress.leave()
         self.current = meta
@@ -342,6 +355,7 @@ class MainWindow(QMainWindow):
             if self.current != meta:
                 return  # another article, or another library, since
             if isinstance(result, Exception):
+                self.versions_bar.show_versions([])
                 reason = getattr(result, "strerror", None) or str(result) or type(result).__name__
                 self.view.show_message(
                     meta.title,
@@ -357,6 +371,9 @@ class MainWindow(QMainWindow):
             # (the canonical agency names are Arabic).
             credit = meta.credit_line() if result.excerpt.direction == "rtl" else None
             self.view.show_article(result.excerpt, notice, credit)
+            self.versions_bar.show_versions(
+                [v for v in self.model.versions_of(meta) if v.id != meta.id]
+            )
             if self.find_bar.isVisible():
                 self._find_in_article(self.find_bar.field.text())
             elif self.session.result is not None:

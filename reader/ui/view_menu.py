@@ -38,6 +38,7 @@ class ViewChoices(QObject):
     language_chosen = Signal(str)  # "ar", "en", or "" for the system's
     digits_toggled = Signal(bool)
     hijri_toggled = Signal(bool)
+    group_toggled = Signal(bool)
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
@@ -51,6 +52,12 @@ class ViewChoices(QObject):
         self.hijri = QAction(translate("ViewMenu", "&Hijri Dates (Umm al-Qura)"), parent)
         self.hijri.setCheckable(True)
         self.hijri.toggled.connect(self.hijri_toggled)
+        self.group = QAction(translate("ViewMenu", "&Group Versions of a Story"), parent)
+        self.group.setCheckable(True)
+        self.group.setToolTip(
+            translate("ViewMenu", "One row per story, its versions under it; off: every article")
+        )
+        self.group.toggled.connect(self.group_toggled)
         self._themes = self._group(
             self.theme_menu,
             [(translate("Themes", THEME_NAMES[t]), t) for t in Theme],
@@ -87,3 +94,4 @@ class ViewChoices(QObject):
             menu.addMenu(sub)
         menu.addAction(self.digits)
         menu.addAction(self.hijri)
+        menu.addAction(self.group)

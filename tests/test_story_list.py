@@ -1,0 +1,174 @@
+"""Versions of a story in the list: grouped by the catalog, two levels in the model, the
+"also published by" bar and the View setting in the window."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QToolButton
+
+from reader.library.catalog import Catalog, SortKey, ViewSpec
+from reader.library.entries import ArticleMeta
+from reader.library.index import Hits
+from reader.qt.models import ArticleListModel, Column, Role
+from reader.qt.user_state import UserState
+from reader.userdata.store import UserStore
+
+from conftest import SEED_PARAGRAPHS
+from gui_helpers import close_window, open_window
+
+
+def _meta(key: int, date: str | None, publication: str = "") -> ArticleMeta:
+    return ArticleMeta(
+        id=f"id{key}", path=f"/lib/{key}.txt", title=f"عنوان {key}", source=publication,
+        date=date, direction="rtl", words=100, encoding="utf-8", key=key,
+        publication=publication,
+    )  # fmt: skip
+
+
+# Story 1: keys 1, 4, 6 (4 the earliest); story 2: keys 2, 5; key 3 alone.
+ARTICLES = [
+    _meta(1, "2024-03-05", "الأهرام"),
+    _meta(2, "2024-03-04", "الحياة"),
+    _meta(3, "2024-03-03", "النهار"),
+    _meta(4, "2024-03-01", "الشرق"),
+    _meta(5, "2024-03-06", "الرياض"),
+    _meta(6, None, "الوطن"),
+]
+STORIES = {1: 1, 4: 1, 6: 1, 2: 2, 5: 2}
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    catalog = Catalog()
+    catalog.apply(ARTICLES)
+    catalog.set_stories(dict(STORIES))
+    return catalog
+
+
+def keys(rows: list[ArticleMeta]) -> list[int]:
+    return [m.key for m in rows]
+
+
+def test_one_row_per_story_its_earliest_version_where_that_sorts(catalog):
+    # Newest first: story 2 at its earliest (03-04), 3, then story 1 at its earliest (03-01).
+    assert keys(catalog.view(ViewSpec())) == [2, 3, 4]
+    assert keys(catalog.view(ViewSpec(descending=False))) == [4, 3, 2]
+    assert keys(catalog.view(ViewSpec(grouped=False))) == [5, 1, 2, 3, 4, 6]
+    assert keys(catalog.versions(catalog.by_key(1))) == [4, 1, 6]  # earliest first, undated last
+    assert keys(catalog.versions(catalog.by_key(3))) == [3]
+
+
+def test_the_version_the_user_read_stands_for_its_story(catalog):
+    assert keys(catalog.view(ViewSpec(read={"id1"}))) == [1, 2, 3]
+
+
+def test_filters_choose_among_the_versions_they_let_through(catalog):
+    spec = ViewSpec(date_from=__import__("datetime").date(2024, 3, 2))
+    # Story 1's earliest (03-01) is filtered out: its next earliest stands for it.
+    assert keys(catalog.view(spec)) == [1, 2, 3]
+
+
+def test_a_search_ranks_a_story_where_its_best_version_ranks(catalog):
+    hits = Hits(keys=[5, 3, 6], ranked=True)
+    spec = ViewSpec(sort=SortKey.RELEVANCE, hits=hits)
+    assert keys(catalog.view(spec)) == [5, 3, 6]  # each story's only version found
+    hits = Hits(keys=[6, 3, 4, 1], ranked=True)
+    assert keys(catalog.view(dataclasses.replace(spec, hits=hits))) == [4, 3]
+
+
+def test_a_story_whose_other_versions_are_gone_is_one_article_again(catalog):
+    catalog.apply([], removed=["/lib/5.txt"])
+    assert keys(catalog.view(ViewSpec())) == [2, 3, 4]
+    assert keys(catalog.versions(catalog.by_key(2))) == [2]
+
+
+@pytest.fixture
+def model(qapp, qtmodeltester, catalog, tmp_path):
+    state = UserState(UserStore(tmp_path / "user.sqlite"), tmp_path / "backups")
+    model = ArticleListModel(catalog, state)
+    model.refresh()
+    qtmodeltester.check(model)
+    yield model
+    state.close()
+
+
+def test_the_model_has_the_versions_under_their_story(model, qtmodeltester):
+    assert model.rowCount() == 3
+    story = model.index(2, 0)
+    assert model.meta_at(story).key == 4
+    assert model.rowCount(story) == 2
+    assert model.index(2, Column.VERSIONS).data() == "3"
+    assert model.index(2, 0).data(Role.VERSIONS) == 3
+    assert model.index(1, Column.VERSIONS).data() == ""  # alone
+    under = model.index(0, Column.TITLE, story)
+    assert model.meta_at(under).key == 1
+    assert model.parent(under) == story.siblingAtColumn(0)
+    assert model.index_of("id6") == model.index(1, Column.TITLE, story)
+    assert model.row_of("id6") == 2
+    model.set_grouped(False)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 6
+    assert not model.hasChildren(model.index(0, 0))
+    assert model.index_of("id6").parent() == QModelIndex()
+
+
+def test_a_version_under_its_story_repaints_when_bookmarked(model, qtbot):
+    under = model.index_of("id1", 0)
+    with qtbot.waitSignal(model.dataChanged) as signal:
+        model.user_state.toggle_bookmark("id1", "عنوان 1", "/lib/1.txt")
+    assert signal.args[0] == under
+    assert under.siblingAtColumn(Column.BOOKMARK).data() == "★"
+
+
+def _file(title: str, publication: str, date: str, paragraphs: list[str]) -> str:
+    return f"{title}\n\n{publication}\n{date}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.gui
+def test_the_window_lists_a_story_once_and_offers_its_other_versions(qtbot, tmp_path):
+    library = tmp_path / "lib"
+    library.mkdir()
+    body = list(SEED_PARAGRAPHS)
+    (library / "a.txt").write_text(_file("كيم في روسيا", "الأهرام", "2023-09-15", body), "utf-8")
+    (library / "b.txt").write_text(_file("زيارة كيم", "الحياة", "2023-09-16", body[1:]), "utf-8")
+    (library / "c.txt").write_text(
+        _file("كيم يزور مصنعا", "النهار", "2023-09-17", body[:-1]), "utf-8"
+    )
+    (library / "d.txt").write_text(
+        _file("خبر آخر", "الرياض", "2023-09-18", ["كلام آخر تماما عن موضوع مختلف لا علاقة له"]),
+        "utf-8",
+    )
+    window = open_window(qtbot, library)
+    try:
+        model = window.model
+        qtbot.waitUntil(lambda: model.rowCount() == 2)
+        story = next(r for r in range(2) if model.meta(r).title == "كيم في روسيا")
+        assert model.index(story, Column.VERSIONS).data() == "3"
+        assert not window.list.isColumnHidden(Column.VERSIONS)
+        window.select_row(story)
+        bar = window.versions_bar
+        qtbot.waitUntil(bar.isVisible)
+        buttons = bar.findChildren(QToolButton)
+        assert [b.text() for b in buttons] == ["الحياة · 2023-09-16", "النهار · 2023-09-17"]
+        buttons[1].click()
+        assert window.current.title == "كيم يزور مصنعا"
+        current = window.list.currentIndex()
+        assert current.parent().isValid() and window.list.isExpanded(current.parent())
+        # Bookmarks stay per article: the version's, not its story's.
+        lead = model.meta(story)
+        window.user_state.toggle_bookmark(
+            window.current.id, window.current.title, window.current.path
+        )
+        assert window.current.id in window.user_state.bookmarked
+        assert lead.id not in window.user_state.bookmarked
+        # Flat: every article on its own row.
+        window.view_choices.group.setChecked(False)
+        assert model.rowCount() == 4
+        assert window.list.isColumnHidden(Column.VERSIONS)
+        assert window.current.title == "كيم يزور مصنعا"
+        assert model.meta_at(window.list.currentIndex()).title == "كيم يزور مصنعا"
+    finally:
+        close_window(window)
