@@ -152,7 +152,11 @@ def test_the_window_lists_a_story_once_and_offers_its_other_versions(qtbot, tmp_
         bar = window.versions_bar
         qtbot.waitUntil(bar.isVisible)
         buttons = bar.findChildren(QToolButton)
-        assert [b.text() for b in buttons] == ["الحياة · 2023-09-16", "النهار · 2023-09-17"]
+        lri, pdi = "\u2066", "\u2069"  # the date kept left to right beside an Arabic name
+        assert [b.text() for b in buttons] == [
+            f"الحياة · {lri}2023-09-16{pdi}",
+            f"النهار · {lri}2023-09-17{pdi}",
+        ]
         buttons[1].click()
         assert window.current.title == "كيم يزور مصنعا"
         current = window.list.currentIndex()

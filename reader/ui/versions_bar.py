@@ -74,8 +74,10 @@ class VersionsBar(QWidget):
 
     def _name(self, meta: ArticleMeta) -> str:
         name = single_line(meta.source_label() or meta.source) or self.tr("unknown source")
-        date = localize_digits(meta.date, self.arabic_digits) if meta.date else ""
-        return f"{name} · {date}" if date else name
+        if not meta.date:
+            return name
+        # Isolated left to right: beside an Arabic name, "2024-03-01" would read 01-03-2024.
+        return f"{name} · \u2066{localize_digits(meta.date, self.arabic_digits)}\u2069"
 
     def _button(self, text: str) -> QToolButton:
         button = QToolButton(self)
