@@ -12,6 +12,7 @@ import pytest
 
 from benchmarks.corpus import article_text, build_vocabulary
 from reader.app import main
+from reader.library.entries import ArticleMeta
 from reader.library.index import Index
 from reader.library.stories import signature, similarity
 from reader.library.sync import sync
@@ -118,7 +119,8 @@ def pair_scores(truth: dict[str, int], found: dict[str, object]) -> tuple[float,
 def stories_by_path(index: Index) -> dict[str, object]:
     """Each article's story: its own id when it has no other version."""
     ids = index.story_ids()
-    return {e.path: ids.get(e.key, e.id) for e in index.entries_under(["/"]) if e.key > 0}
+    entries = index.entries_under(["/"])
+    return {e.path: ids.get(e.key, e.id) for e in entries if isinstance(e, ArticleMeta)}
 
 
 @pytest.fixture(scope="module")
