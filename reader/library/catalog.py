@@ -58,6 +58,7 @@ class Catalog:
         self._keys: dict[str, str] = {}  # publication spelling -> facet key
         self._story_of: dict[int, int] = {}  # file key -> its story, for stories of 2 or more
         self._versions: dict[int, list[ArticleMeta]] | None = None  # story -> its articles
+        self._listed_story_of: dict[int, int] = {}  # the same keys, stories of 2 or more only
 
     # --- contents ----------------------------------------------------------------------------
 
@@ -175,11 +176,21 @@ class Catalog:
 
     def versions(self, m: ArticleMeta) -> list[ArticleMeta]:
         """Every version of ``m``'s story in the library, earliest first; [m] when alone."""
-        story = self._story_of.get(m.key)
-        found = self._all_versions().get(story) if story is not None else None
-        return found if found and m in found else [m]
+        story_of, versions = self._stories()
+        return versions[story_of[m.key]] if m.key in story_of else [m]
 
-    def _all_versions(self) -> dict[int, list[ArticleMeta]]:
+    def versions_under(self, rows: list[ArticleMeta]) -> dict[int, list[ArticleMeta]]:
+        """For each of these rows (by position) that stands for a story, its other versions."""
+        story_of, versions = self._stories()
+        return {
+            row: [v for v in versions[story_of[m.key]] if v.key != m.key]
+            for row, m in enumerate(rows)
+            if m.key in story_of
+        }
+
+    def _stories(self) -> tuple[dict[int, int], dict[int, list[ArticleMeta]]]:
+        """(file key -> story, story -> its articles earliest first) for the stories with
+        two or more articles listed; kept until the catalog or the stories change."""
         if self._versions is None:
             versions: dict[int, list[ArticleMeta]] = {}
             for key, story in self._story_of.items():
@@ -190,36 +201,26 @@ class Catalog:
                 members.sort(key=_earliest)
             # A story whose other versions are gone (or not read yet) is one article again.
             self._versions = {s: ms for s, ms in versions.items() if len(ms) > 1}
-        return self._versions
+            self._listed_story_of = {m.key: s for s, ms in self._versions.items() for m in ms}
+        return self._listed_story_of, self._versions
 
     def _grouped(self, rows: list[ArticleMeta], spec: ViewSpec) -> list[ArticleMeta]:
         """One row per story: the version the user read, else the earliest, of those the
         filters let through; where it sorts, or for a search where its best version ranks."""
-        stories = self._all_versions()
-        story_of = {k: s for k, s in self._story_of.items() if s in stories}
+        story_of, _ = self._stories()
         shown: dict[int, list[ArticleMeta]] = {}
-        for m in rows:
-            story = story_of.get(m.key)
-            if story is not None:
-                shown.setdefault(story, []).append(m)
+        for m in [m for m in rows if m.key in story_of]:
+            shown.setdefault(story_of[m.key], []).append(m)
         if not shown:
             return rows
-        lead = {}
-        for story, members in shown.items():
-            read = [m for m in members if m.id in spec.read]
-            lead[story] = read[0] if read else min(members, key=_earliest)
         by_rank = spec.sort is SortKey.RELEVANCE and spec.hits is not None
-        out: list[ArticleMeta] = []
-        for m in rows:
-            story = story_of.get(m.key)
-            if story is None:
-                out.append(m)
-            elif by_rank:
-                if lead.get(story) is not None:
-                    out.append(lead.pop(story))
-            elif lead[story] is m:
-                out.append(m)
-        return out
+        # The row each story keeps (by its key) -> the version shown in it.
+        kept: dict[int, ArticleMeta] = {}
+        for members in shown.values():
+            read = [m for m in members if m.id in spec.read]
+            lead = read[0] if read else min(members, key=_earliest)
+            kept[(members[0] if by_rank else lead).key] = lead
+        return [kept.get(m.key, m) for m in rows if m.key not in story_of or m.key in kept]
 
     # --- the list ----------------------------------------------------------------------------
 

@@ -287,15 +287,10 @@ class ArticleListModel(QAbstractItemModel):
             self._snippet_loader.reset(self._terms)  # a file may have changed
         self._rows = self.catalog.view(self.spec)
         self._where = {m.id: (row, -1) for row, m in enumerate(self._rows)}
-        self._versions = {}
-        if self.spec.grouped:
-            for row, m in enumerate(self._rows):
-                versions = self.catalog.versions(m)
-                if len(versions) > 1:
-                    under = [v for v in versions if v is not m]
-                    self._versions[row] = under
-                    for i, v in enumerate(under):
-                        self._where.setdefault(v.id, (row, i))
+        self._versions = self.catalog.versions_under(self._rows) if self.spec.grouped else {}
+        for row, under in self._versions.items():
+            for i, v in enumerate(under):
+                self._where.setdefault(v.id, (row, i))
         self.endResetModel()
         self.view_changed.emit()
 
@@ -328,10 +323,6 @@ class ArticleListModel(QAbstractItemModel):
     def every_article(self) -> list[ArticleMeta]:
         """The articles the view lets through, in its order, each on its own row."""
         return self.catalog.view(dataclasses.replace(self.spec, grouped=False))
-
-    def versions_of(self, meta: ArticleMeta) -> list[ArticleMeta]:
-        """Every version of an article's story, itself included, earliest first."""
-        return self.catalog.versions(meta)
 
     def dates(self) -> list[str | None]:
         """The date of every row shown (None for undated), for counting, not display."""

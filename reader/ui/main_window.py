@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
             credit = meta.credit_line() if result.excerpt.direction == "rtl" else None
             self.view.show_article(result.excerpt, notice, credit)
             self.versions_bar.show_versions(
-                [v for v in self.model.versions_of(meta) if v.id != meta.id]
+                [v for v in self.session.catalog.versions(meta) if v.id != meta.id]
             )
             if self.find_bar.isVisible():
                 self._find_in_article(self.find_bar.field.text())
