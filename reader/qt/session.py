@@ -116,10 +116,10 @@ class LibrarySession(QObject):
             self._apply_changes()
 
     def _on_stories(self, story_of: dict[int, int]) -> None:
+        # No refresh of its own: the loader sends the stories just before the cached entries
+        # and just before it finishes, and either of those refreshes the list.
         if self._mine():
             self.catalog.set_stories(story_of)
-            if len(self.catalog):  # not the stories that come before the cached entries
-                self._apply_changes()
 
     def _on_updated(self, entries: list, removed: list[str], done: int, total: int) -> None:
         if not self._mine():
