@@ -32,6 +32,9 @@ SCHEMA_VERSION = 6
 # The rules the tokens and signatures in the index were made by.
 _TOKEN_RULES = f"{NORMALIZATION_VERSION} exact/{EXACT_VERSION} {stories.STORY_RULES}"
 
+# The files of stories with two or more of them (files.story is indexed).
+_GROUPED = "story IN (SELECT story FROM files WHERE story != key)"
+
 # Ranking every hit of a word found in most of 100,000 articles costs ~300 ms with bm25;
 # past this many hits the word is too common to rank usefully: newest first instead.
 RANK_CAP = 2000
@@ -327,17 +330,12 @@ class Index:
 
     def story_keys(self) -> dict[int, int]:
         """The story of every file that has other versions (file key -> story key)."""
-        rows = self._db.execute(
-            "SELECT key, story FROM files WHERE story IN"
-            " (SELECT story FROM files WHERE story != key)"
-        )
-        return dict(rows.fetchall())
+        return dict(self._db.execute(f"SELECT key, story FROM files WHERE {_GROUPED}").fetchall())
 
     def story_ids(self) -> dict[int, str]:
         """As story_keys, each story named by the article id of its first file."""
         rows = self._db.execute(
-            "SELECT f.key, s.id FROM files f JOIN files s ON s.key = f.story WHERE f.story IN"
-            " (SELECT story FROM files WHERE story != key)"
+            f"SELECT f.key, s.id FROM files f JOIN files s ON s.key = f.story WHERE f.{_GROUPED}"
         )
         return dict(rows.fetchall())
 
