@@ -14,7 +14,7 @@ from benchmarks.corpus import article_text, build_vocabulary
 from reader.app import main
 from reader.library.entries import ArticleMeta
 from reader.library.index import Index
-from reader.library.stories import signature, similarity
+from reader.library.stories import BINS, as_int, same_bins, signature
 from reader.library.sync import sync
 from reader.qt import paths
 from reader.text.exact import exact_index_texts
@@ -143,6 +143,11 @@ def test_versions_are_found_and_other_articles_are_not(corpus, tmp_path, capsys)
               f" recall {recall:.3f}")  # fmt: skip
     assert precision >= 0.95
     assert recall >= 0.90
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """The estimated Jaccard similarity the grouping compares with its threshold."""
+    return same_bins(as_int(a), as_int(b)) / BINS
 
 
 def body_signature(paragraphs: list[str]) -> bytes:
