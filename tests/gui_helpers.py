@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QImage, QTextBlock, QTextLayout
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.qt import paths
 from reader.qt.fonts import register_bundled_fonts
@@ -27,6 +27,21 @@ def open_window(qtbot, library, *, show: bool = True, timeout: int = 10_000) -> 
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
+
+
+def shown_message_box(qtbot, window) -> QMessageBox:
+    """The one message box the window shows (waited for)."""
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
+    [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    return box
+
+
+def select_words(view, first: int, last: int) -> None:
+    """Select the pane's text between two article offsets, as a drag would."""
+    cursor = view.textCursor()
+    cursor.setPosition(view.position_of(first))
+    cursor.setPosition(view.position_of(last), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
 
 
 def close_window(window: MainWindow) -> None:

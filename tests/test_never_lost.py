@@ -55,6 +55,7 @@ def qari(data: Path, *args: str) -> subprocess.CompletedProcess:
 ANNOTATE = """
 import os, sys
 sys.path.insert(0, {root!r})
+sys.path.insert(0, {tests!r})
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog
@@ -76,11 +77,8 @@ def annotate():
     QTest.keyClick(window.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     window.actions_[ActionId.MARK_PARAGRAPH].trigger()
     # Words selected in the pane (the start of its first paragraph), then Ctrl+H.
-    view = window.view
-    cursor = view.textCursor()
-    cursor.setPosition(view.position_of(2))
-    cursor.setPosition(view.position_of(12), cursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
+    from gui_helpers import select_words
+    select_words(window.view, 2, 12)
     window.actions_[ActionId.HIGHLIGHT].trigger()
     marks = window.store.marks()
     print("ANNOTATED", window.current.id, len(marks), flush=True)
@@ -93,7 +91,9 @@ def annotate_then_kill_9(data: Path, library: Path) -> str:
     """Bookmark, mark a paragraph and highlight words in the real window, then SIGKILL it at
     once (before the 2-second backup timer, before any clean shutdown). Returns the
     article's id."""
-    script = ANNOTATE.format(root=str(ROOT), data=str(data), library=str(library), note=NOTE)
+    script = ANNOTATE.format(
+        root=str(ROOT), tests=str(ROOT / "tests"), data=str(data), library=str(library), note=NOTE
+    )
     line = run_then_kill_9(script, "ANNOTATED")
     _, article_id, marks = line.split()
     assert marks == "2", "the paragraph mark and the highlight were not made"
@@ -108,9 +108,9 @@ def restore_lines(stderr: str) -> list[str]:
 
 @pytest.mark.gui
 def test_annotations_survive_kill_9_and_every_sqlite_file_scribbled(qtbot, tmp_path, library):
-    from PySide6.QtWidgets import QMessageBox
-
     from reader.app import create_main_window
+
+    from gui_helpers import shown_message_box
 
     data = tmp_path / "crashed"
     article_id = annotate_then_kill_9(data, library)
@@ -143,8 +143,7 @@ def test_annotations_survive_kill_9_and_every_sqlite_file_scribbled(qtbot, tmp_p
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.library_loaded, timeout=20_000):
         window.show()
-    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
-    [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    box = shown_message_box(qtbot, window)
     assert "Restored 1 bookmark(s) and 2 highlight(s) and paragraph mark(s)" in box.text()
     assert window.store.bookmarked_ids() == {article_id}
     kept = sorted((m.article_id, m.kind, m.note) for m in window.store.marks())

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from reader.qt.actions import ActionId
 from reader.userdata.formats import HIGHLIGHT
 
-from gui_helpers import close_window, open_window
+from gui_helpers import close_window, open_window, select_words
 
 pytestmark = pytest.mark.gui
 
@@ -21,11 +21,7 @@ def highlight_some_words(window, qtbot) -> None:
     """Words selected in the pane and highlighted with the action, in green."""
     window.select_row(0)
     qtbot.waitUntil(lambda: window.view.article() is not None and not window.view.is_busy())
-    view = window.view
-    cursor = view.textCursor()
-    cursor.setPosition(view.position_of(2))
-    cursor.setPosition(view.position_of(12), cursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
+    select_words(window.view, 2, 12)
     window.actions_[ActionId.HIGHLIGHT].trigger()
     [mark] = window.user_state.marks()
     window.user_state.set_mark_color(mark.mark, "green")

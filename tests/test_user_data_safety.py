@@ -171,10 +171,10 @@ app.exec()
 
 @pytest.mark.gui
 def test_the_window_tells_of_a_restored_store_and_keeps_backing_up(qtbot, library):
-    from PySide6.QtWidgets import QMessageBox
-
     from reader.app import create_main_window
     from reader.qt import paths
+
+    from gui_helpers import shown_message_box
 
     store = UserStore(paths.user_store_path())
     fill(store)
@@ -188,8 +188,7 @@ def test_the_window_tells_of_a_restored_store_and_keeps_backing_up(qtbot, librar
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.library_loaded, timeout=10_000):
         window.show()
-    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
-    [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    box = shown_message_box(qtbot, window)
     # Worded with what came back, and from where (the journal was empty: no change since).
     assert (
         "Restored 2 bookmark(s) and 0 highlight(s) and paragraph mark(s): from the backup"
