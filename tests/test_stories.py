@@ -305,6 +305,16 @@ def test_a_story_published_many_times_is_one_and_shared_boilerplate_makes_none(t
     index = Index(tmp_path / "index.sqlite")
     sync([tmp_path], index, workers=1)
     groups = _partition(stories_by_path(index))
-    index.close()
     assert F(f"copy-{n:03d}.txt" for n in range(90)) in groups
     assert sum(len(g) == 1 for g in groups) == 120
+    # The same, a few files at a time (each looked up on its own, past the buckets' heads).
+    for n in range(3):
+        (tmp_path / f"copy-{90 + n:03d}.txt").write_text(_file(f"كيم {90 + n}", body), "utf-8")
+        own = [" ".join(rng.choice(words) for _ in range(70)) for _ in range(3)]
+        other = tmp_path / f"other-{120 + n:03d}.txt"
+        other.write_text(_file(f"خبر {120 + n}", [*own, stock]), "utf-8")
+        sync([tmp_path], index, workers=1)
+    groups = _partition(stories_by_path(index))
+    index.close()
+    assert F(f"copy-{n:03d}.txt" for n in range(93)) in groups
+    assert sum(len(g) == 1 for g in groups) == 123

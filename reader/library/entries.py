@@ -66,6 +66,7 @@ class Indexed:
     body_text: str = ""
     source_text: str = ""  # the source line and its parts' names, searchable
     signature: bytes = b""  # of the body, for finding its other versions (library.stories)
+    bands: tuple[int, ...] = ()  # the signature's band keys, made where it is
 
 
 def is_candidate(name: str) -> bool:

@@ -166,7 +166,6 @@ class Index:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit is fine
         self._db.execute("PRAGMA cache_size=-32000")
-        self._db.execute("PRAGMA temp_store=MEMORY")  # only library.stories' batch of keys
         try:
             self._db.execute("SELECT json_group_array(1)")
             self._key_list = "json_group_array(rowid)"
@@ -189,6 +188,7 @@ class Index:
             DROP TABLE IF EXISTS meta;
             DROP TABLE IF EXISTS bands;
             DROP TABLE IF EXISTS signatures;
+            DROP TABLE IF EXISTS stories_linked;
             CREATE TABLE files (
                 key INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE NOT NULL,
                 size INTEGER, mtime_ns INTEGER, id TEXT, title TEXT, source TEXT, date TEXT,
@@ -264,18 +264,20 @@ class Index:
                 key += 1
                 if isinstance(e, Skipped):
                     files.append((key, e.path, e.size, e.mtime_ns, None, None, None, None, None,
-                                  None, None, e.reason, *(None,) * 4))  # fmt: skip
+                                  None, None, e.reason, *(None,) * 5))  # fmt: skip
                     stored.append(e)
                     continue
                 files.append((key, e.path, e.size, e.mtime_ns, e.id, e.title, e.source, e.date,
                               e.direction, e.words, e.encoding, None, e.publication, e.agency,
-                              e.dateline, e.author))  # fmt: skip
+                              e.dateline, e.author, key))  # fmt: skip
                 if item.signature:
-                    signed.append((key, item.signature))
+                    signed.append((key, item.signature, *item.bands))
                 texts.append((key, item.title_text, item.source_text, _bindable(item.body_text)))
                 stored.append(e.with_key(key))
-            # story NULL: linked to its versions by link_stories, once the batches are in.
-            self._db.executemany(f"INSERT INTO files ({_FIELDS}) VALUES ({_PLACES})", files)
+            # Each article a story of its own until link_stories, once the batches are in.
+            self._db.executemany(
+                f"INSERT INTO files ({_FIELDS}, story) VALUES ({_PLACES}, ?)", files
+            )
             self._db.executemany(
                 "INSERT INTO fts (rowid, title, source, body) VALUES (?, ?, ?, ?)", texts
             )

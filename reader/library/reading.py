@@ -98,16 +98,19 @@ def read_entry(path: str, stories: bool = True) -> Indexed:
     # Exact terms (reader.text.exact): each folded token with its spelling where that
     # differs, so that one index serves the search by exact spelling too.
     # The body's folded tokens come out of the same pass, for its story's signature.
-    from reader.library.stories import signature
+    from reader.library.stories import band_keys, signature
 
     folds: list[bytes] = []
     body = exact_index_texts([b.text for b in article.blocks], folds)
+    # Its band keys too: made here, in a worker process, not by the one that stores them.
+    sig = signature(folds) if stories else b""
     return Indexed(
         meta,
         exact_index_text(article.title),
         body,
         exact_index_text(" ".join(names)),
-        signature(folds) if stories else b"",
+        sig,
+        tuple(band_keys(sig)),
     )
 
 

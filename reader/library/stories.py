@@ -36,25 +36,34 @@ SAMPLE = 4
 BINS = 64
 ROWS = 2
 # Bands of the first BANDS * ROWS bins: with 2 rows, a pair at Jaccard 0.45 (a version cut to
-# half, with a tail) shares a band 93 % of the time, one at 0.1 only 11 %; the full signature
-# then decides. More bands find a little more and cost a row each in the index.
-BANDS = 12
+# half, with a tail) shares one of 10 bands 90 % of the time, one at 0.1 only 10 %; the full
+# signature then decides. Each band costs a row per file in the index: on the test corpus 12
+# found no more stories than 10, and 8 lost some.
+BANDS = 10
 # In a bucket (the files sharing a band key), each file is compared with the first FIRST of
 # it, by key: the versions of one story, however many, all meet its first ones, and a bucket
 # that boilerplate (a stock sub-heading, a tail) made big costs FIRST comparisons a file, not
 # one per pair. The rule depends on nothing but the order of keys, so a file linked on its
 # own meets the files that grouping everything at once would compare it with.
-FIRST = 4
+FIRST = 2
+# ... unless the bucket is boilerplate: past its first PROBE files, the others are compared
+# only if one of those agreed with the first. Copies of one story agree at once; a stock
+# paragraph shared by thousands of different articles then costs PROBE comparisons, not
+# FIRST per file.
+PROBE = 8
 # Versions cut to half score ~0.45 against the whole; different articles on one event ~0.02.
 THRESHOLD = 0.3
 SAME_BINS = math.ceil(THRESHOLD * BINS)
 # Tuples of ints hash the same in every process of one Python (no hash randomisation), but
 # the algorithm may change between versions: the signatures are rebuilt then.
 _PY = f"{sys.version_info[0]}.{sys.version_info[1]}"
-STORY_RULES = f"stories/2 {SHINGLE}/{SAMPLE}x{BINS}/{ROWS}x{BANDS}/{FIRST} py{_PY}"
+STORY_RULES = f"stories/4 {SHINGLE}/{SAMPLE}x{BINS}/{ROWS}x{BANDS}/{FIRST}/{PROBE} py{_PY}"
 
+# Each bin keeps the low 32 bits of its minimum. Keeping 16 (b-bit minwise hashing) halves
+# the signature but was tried and dropped: the low bits of tuple hashes are mixed too little,
+# and a third of the buckets of two became chance agreements.
 _PACK = struct.Struct(f"<{BINS}I")
-_M32 = (1 << 32) - 1
+_LANE = (1 << 32) - 1
 _M31 = (1 << 31) - 1
 _SIZE = 4 * BINS
 # hash() gives signed 64-bit ints: bins are ranges of them, from the most negative up.
@@ -75,13 +84,14 @@ def signature(tokens: Sequence[bytes]) -> bytes:
     shingles = compress(zip(*(th[i:] for i in range(SHINGLE)), strict=False), starts)
     # Largest first, so that in the dict each bin (a range of values: their top bits) keeps
     # its smallest: all in C, where a loop over the bins costs a third of the signature.
-    hashes = sorted(set(map(hash, shingles)), reverse=True)
+    hashes = sorted(map(hash, shingles), reverse=True)
     smallest = dict(zip(map(rshift, hashes, repeat(_BIN_SHIFT)), hashes, strict=True))
+    if len(smallest) == BINS:
+        return _PACK.pack(*map(and_, map(smallest.__getitem__, _BIN_IDS), repeat(_LANE)))
     if not smallest:  # a few words, none of them starting a sampled shingle
         return b""
-    values = [v & _M32 if v is not None else None for v in map(smallest.get, _BIN_IDS)]
-    if len(smallest) < BINS:
-        _densify(values)
+    values = [v & _LANE if v is not None else None for v in map(smallest.get, _BIN_IDS)]
+    _densify(values)
     return _PACK.pack(*values)
 
 
@@ -94,7 +104,7 @@ def _densify(values: list[int | None]) -> None:
         while (b + step) % BINS not in filled:
             step += 1
         # Rotated by the distance, so a filled bin and a borrowed value rarely look alike.
-        values[b] = (values[(b + step) % BINS] * 0x9E3779B1 + step) & _M32
+        values[b] = (values[(b + step) % BINS] * 0x9E3779B1 + step) & _LANE
 
 
 def as_int(sig: bytes) -> int:
@@ -115,4 +125,6 @@ def band_keys(sig: bytes) -> list[int]:
     if not sig:
         return []
     v = _PACK.unpack(sig)
-    return [hash((band, *v[band * ROWS : band * ROWS + ROWS])) & _M31 for band in range(BANDS)]
+    # hash((band, v[2 band], v[2 band + 1])) for each band, in C.
+    rows = (v[r : ROWS * BANDS : ROWS] for r in range(ROWS))
+    return list(map(and_, map(hash, zip(range(BANDS), *rows, strict=True)), repeat(_M31)))

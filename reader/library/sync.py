@@ -41,7 +41,7 @@ _skipped_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Skipp
 # the process that receives the batch reads it again itself, in bounded slices.
 _SHIP_MAX_CHARS = 1 << 20
 _ARTICLE, _SKIPPED, _READ_HERE = "a", "s", "r"
-_Packed = tuple[str, tuple, str, str, str, bytes] | tuple[str, tuple] | tuple[str, str]
+_Packed = tuple[str, tuple, str, str, str, bytes, tuple] | tuple[str, tuple] | tuple[str, str]
 
 
 def _read_packed(paths: Sequence[str], stories: bool = True) -> list[_Packed]:
@@ -54,7 +54,7 @@ def _read_packed(paths: Sequence[str], stories: bool = True) -> list[_Packed]:
         elif len(item.body_text) > _SHIP_MAX_CHARS:
             packed.append((_READ_HERE, path))
         else:
-            texts = (item.title_text, item.body_text, item.source_text, item.signature)
+            texts = (item.title_text, item.body_text, item.source_text, item.signature, item.bands)
             packed.append((_ARTICLE, _meta_fields(item.entry), *texts))
     return packed
 
