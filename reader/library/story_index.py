@@ -43,7 +43,8 @@ _INDEX_BANDS = "CREATE INDEX IF NOT EXISTS bands_key ON bands (key, file_key)"
 # band key. The pass wins once the pending files are this share of the signed ones.
 _BULK_SHARE = 0.3
 _CHUNK = 2000
-_PENDING = f"SELECT key, signature, {_BANDS_OF} FROM signatures WHERE key > ? ORDER BY key"
+_SIGNED = f"key, signature, {_BANDS_OF}"  # a row of signatures, as _link_some takes it
+_PENDING = f"SELECT {_SIGNED} FROM signatures WHERE key > ? ORDER BY key"
 
 
 class _Roots:
@@ -71,9 +72,7 @@ def store(db: sqlite3.Connection, signed: Sequence[tuple]) -> None:
     """Keep (key, signature, *band keys) of files just inserted (stories of their own until
     linked)."""
     places = ", ".join("?" * (2 + BANDS))
-    db.executemany(
-        f"INSERT INTO signatures (key, signature, {_BANDS_OF}) VALUES ({places})", signed
-    )
+    db.executemany(f"INSERT INTO signatures ({_SIGNED}) VALUES ({places})", signed)
 
 
 def forget(db: sqlite3.Connection, keys: Sequence[int]) -> None:
@@ -113,20 +112,20 @@ def _link_some(db: sqlite3.Connection, added: Sequence[tuple]) -> None:
     db.executemany("INSERT INTO bands (key, file_key) VALUES (?, ?)", rows)
     before = "SELECT file_key FROM bands WHERE key = ? AND file_key < ? ORDER BY file_key LIMIT ?"
     heads = {(k, key): [o for (o,) in db.execute(before, (k, key, PROBE))] for k, key in rows}
+    # Every file in a bucket has a signature: the pending ones were stored with theirs.
     known = _stories_and_signatures(db, sorted({o for head in heads.values() for o in head}))
     mine = {key: as_int(sig) for key, sig, *_ in added}
-    sigs = {key: sig for key, (_, sig) in known.items()} | mine
-    live: dict[int, bool] = {}  # by band key: a full head's verdict is the same for all
+    live: dict[int, bool] = {}  # by band key: a full head is the same for every file after it
     roots = _Roots()
-    for (k, key), head in sorted(heads.items(), key=lambda item: item[0][1]):
-        if len(head) == PROBE and not live.setdefault(k, _live([sigs[o] for o in head])):
-            continue
+    for (k, key), head in heads.items():
+        if len(head) == PROBE:
+            if k not in live:
+                live[k] = _live([known[o][1] for o in head])
+            if not live[k]:
+                continue
         for other in head[:FIRST]:
-            story = known[other][0] if other in known else other
-            if (
-                roots.find(key) != roots.find(story)
-                and same_bins(mine[key], sigs[other]) >= SAME_BINS
-            ):
+            story, sig = known[other]
+            if roots.find(key) != roots.find(story) and same_bins(mine[key], sig) >= SAME_BINS:
                 roots.union(key, story)
     moved = [(roots.find(x), x) for x in roots.parent]
     db.executemany("UPDATE files SET story = ? WHERE story = ?", moved)
@@ -176,16 +175,19 @@ def _group_all(db: sqlite3.Connection, upto: int) -> None:
 def _join_buckets(db: sqlite3.Connection, buckets: list[list[int]], roots: _Roots) -> None:
     for members in buckets:
         members.sort()
-    # Boilerplate buckets end at their heads: the signatures of the rest are not needed.
     heads = {key for members in buckets for key in members[:PROBE]}
     sigs = {key: sig for key, (_, sig) in _stories_and_signatures(db, sorted(heads)).items()}
-    live = [b for b in buckets if len(b) > PROBE and _live([sigs[k] for k in b[:PROBE]])]
-    rest = sorted({key for members in live for key in members[PROBE:]} - heads)
+    # A boilerplate bucket ends at its head: the signatures of the rest are not needed.
+    scopes = [
+        members[:PROBE]
+        if len(members) > PROBE and not _live([sigs[k] for k in members[:PROBE]])
+        else members
+        for members in buckets
+    ]
+    rest = sorted({key for scope in scopes for key in scope} - heads)
     sigs.update((key, sig) for key, (_, sig) in _stories_and_signatures(db, rest).items())
-    alive = {id(b) for b in live}
     find = roots.find
-    for members in buckets:
-        scope = members if len(members) <= PROBE or id(members) in alive else members[:PROBE]
+    for scope in scopes:
         for i, b in enumerate(scope):
             for a in scope[: min(i, FIRST)]:
                 # Already one story: no need to compare (most pairs of a big story).
@@ -197,8 +199,8 @@ def regroup(db: sqlite3.Connection, stories: Iterable[int]) -> None:
     """Regroup the stories that lost a member: what is left of one may fall apart."""
     for story in set(stories):
         members = db.execute(
-            f"SELECT f.key, s.signature, {', '.join(f's.{c}' for c in _BAND_COLUMNS)}"
-            " FROM files f JOIN signatures s ON s.key = f.key WHERE f.story = ? ORDER BY f.key",
+            f"SELECT {_SIGNED} FROM signatures"
+            " WHERE key IN (SELECT key FROM files WHERE story = ?) ORDER BY key",
             (story,),
         ).fetchall()
         buckets: dict[int, list[int]] = {}
