@@ -176,3 +176,50 @@ def test_the_window_lists_a_story_once_and_offers_its_other_versions(qtbot, tmp_
         assert model.meta_at(window.list.currentIndex()).title == "كيم يزور مصنعا"
     finally:
         close_window(window)
+
+
+@pytest.mark.gui
+def test_a_story_row_opens_with_the_arrow_key_that_points_into_the_text(qtbot, catalog, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from reader.ui.article_list import ArticleList
+
+    state = UserState(UserStore(tmp_path / "user.sqlite"), tmp_path / "backups")
+    model = ArticleListModel(catalog, state)
+    model.refresh()
+    for direction, opens, closes in (
+        (Qt.LayoutDirection.LeftToRight, Qt.Key.Key_Right, Qt.Key.Key_Left),
+        (Qt.LayoutDirection.RightToLeft, Qt.Key.Key_Left, Qt.Key.Key_Right),
+    ):
+        view = ArticleList()
+        qtbot.addWidget(view)
+        view.setLayoutDirection(direction)
+        view.setModel(model)
+        view.show()
+        qtbot.waitExposed(view)
+        story = model.index(2, Column.TITLE)
+        view.setCurrentIndex(story)
+        QTest.keyClick(view, opens)
+        assert view.isExpanded(story.siblingAtColumn(0)), direction
+        QTest.keyClick(view, closes)
+        assert not view.isExpanded(story.siblingAtColumn(0)), direction
+    state.close()
+
+
+@pytest.mark.gui
+def test_a_model_outliving_its_list_reaches_no_deleted_widget(qtbot, catalog, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from reader.ui.article_list import ArticleList
+
+    state = UserState(UserStore(tmp_path / "user.sqlite"), tmp_path / "backups")
+    model = ArticleListModel(catalog, state)
+    view = ArticleList()
+    view.setModel(model)
+    view.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with qtbot.captureExceptions() as raised:
+        model.refresh()  # the view's handlers of view_changed went with it
+    assert raised == []
+    state.close()

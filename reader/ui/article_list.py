@@ -161,8 +161,9 @@ class ArticleList(QTreeView):
         header.setMinimumSectionSize(self.fontMetrics().height())
         self._set_resize_modes()
         self.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
-        # Search results come best first: no column's sort indicator applies then.
-        model.view_changed.connect(lambda: header.setSortIndicatorShown(not model.searching()))
+        # Methods, not lambdas: Qt drops a destroyed view's connections to a model that
+        # outlives it (a lambda would call into the deleted header).
+        model.view_changed.connect(self._show_sort_indicator)
         header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))
         model.view_changed.connect(self._fit_once)
         model.view_changed.connect(self._show_versions_column)
@@ -187,6 +188,10 @@ class ArticleList(QTreeView):
         self.setColumnHidden(Column.HIJRI, not on)
         if on and self.model().rowCount():
             self.resizeColumnToContents(Column.HIJRI)
+
+    def _show_sort_indicator(self) -> None:
+        # Search results come best first: no column's sort indicator applies then.
+        self.header().setSortIndicatorShown(not self.model().searching())
 
     def _show_versions_column(self) -> None:
         has = self.model().has_stories()
