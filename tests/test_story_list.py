@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QToolButton
 
 from reader.library.catalog import Catalog, SortKey, ViewSpec
@@ -61,6 +61,14 @@ def test_one_row_per_story_its_earliest_version_where_that_sorts(catalog):
     assert keys(catalog.versions(catalog.by_key(3))) == [3]
 
 
+def test_the_most_widely_published_stories_sort_first(catalog):
+    spec = ViewSpec(sort=SortKey.VERSIONS)
+    assert keys(catalog.view(spec)) == [4, 2, 3]
+    assert keys(catalog.view(dataclasses.replace(spec, descending=False))) == [3, 2, 4]
+    flat = dataclasses.replace(spec, grouped=False)
+    assert keys(catalog.view(flat)) == [1, 4, 6, 5, 2, 3]  # ties newest first
+
+
 def test_the_version_the_user_read_stands_for_its_story(catalog):
     assert keys(catalog.view(ViewSpec(read={"id1"}))) == [1, 2, 3]
 
@@ -113,6 +121,9 @@ def test_the_model_has_the_versions_under_their_story(model, qtmodeltester):
     assert model.rowCount() == 6
     assert not model.hasChildren(model.index(0, 0))
     assert model.index_of("id6").parent() == QModelIndex()
+    model.set_grouped(True)
+    model.sort(Column.VERSIONS, Qt.SortOrder.DescendingOrder)
+    assert [model.meta(r).key for r in range(model.rowCount())] == [4, 2, 3]
 
 
 def test_a_version_under_its_story_repaints_when_bookmarked(model, qtbot):
@@ -180,7 +191,6 @@ def test_the_window_lists_a_story_once_and_offers_its_other_versions(qtbot, tmp_
 
 @pytest.mark.gui
 def test_a_story_row_opens_with_the_arrow_key_that_points_into_the_text(qtbot, catalog, tmp_path):
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from reader.ui.article_list import ArticleList

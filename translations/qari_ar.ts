@@ -210,6 +210,10 @@
         <translation>عليه علامة مرجعية</translation>
     </message>
     <message>
+        <source>How many versions each story has: sort by it to see the most widely published</source>
+        <translation>عدد نسخ كل خبر: رتّب به لترى الأوسع نشرًا</translation>
+    </message>
+    <message>
         <source>file missing</source>
         <translation>الملف مفقود</translation>
     </message>

@@ -210,6 +210,10 @@
         <translation>Bookmarked</translation>
     </message>
     <message>
+        <source>How many versions each story has: sort by it to see the most widely published</source>
+        <translation>How many versions each story has: sort by it to see the most widely published</translation>
+    </message>
+    <message>
         <source>file missing</source>
         <translation>file missing</translation>
     </message>
@@ -936,7 +940,8 @@ Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, 
     </message>
     <message numerus="yes">
         <source>%n more version(s)</source>
-        <translation><numerusform>1 more version</numerusform>
+        <translation>
+            <numerusform>1 more version</numerusform>
             <numerusform>%n more versions</numerusform>
         </translation>
     </message>

@@ -30,6 +30,7 @@ class SortKey(Enum):
     TITLE = "title"
     SOURCE = "source"
     BOOKMARK = "bookmark"
+    VERSIONS = "versions"  # the most widely published stories first
 
 
 @dataclass
@@ -267,6 +268,7 @@ class Catalog:
                 m.agency or m.source.casefold(),
             ),
             SortKey.BOOKMARK: lambda m: m.id in spec.bookmarked,
+            SortKey.VERSIONS: lambda m: len(self.versions(m)),
         }[spec.sort]
         if hits is not None and hits.ranked:  # ties newest first
             rows.sort(key=_date_key, reverse=True)

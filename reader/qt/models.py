@@ -70,7 +70,7 @@ _SORT_OF_COLUMN = {
     Column.SOURCE: SortKey.SOURCE,
     Column.DATE: SortKey.DATE,
     Column.HIJRI: SortKey.DATE,
-    Column.VERSIONS: None,
+    Column.VERSIONS: SortKey.VERSIONS,
 }
 
 _HEADERS = {
@@ -154,6 +154,11 @@ class ArticleListModel(QAbstractItemModel):
                 return _tr(_HEADERS[Column(section)]) if section else _HEADERS[Column(section)]
             if role == Qt.ItemDataRole.ToolTipRole and section == Column.BOOKMARK:
                 return translate("ArticleListModel", "Bookmarked")
+            if role == Qt.ItemDataRole.ToolTipRole and section == Column.VERSIONS:
+                return translate(
+                    "ArticleListModel",
+                    "How many versions each story has: sort by it to see the most widely published",
+                )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
