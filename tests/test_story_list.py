@@ -105,6 +105,8 @@ def model(qapp, qtmodeltester, catalog, tmp_path):
 
 def test_the_model_has_the_versions_under_their_story(model, qtmodeltester):
     assert model.rowCount() == 3
+    # The timeline counts every article shown, not the rows.
+    assert sorted(model.dates(), key=str) == sorted((m.date for m in ARTICLES), key=str)
     story = model.index(2, 0)
     assert model.meta_at(story).key == 4
     assert model.rowCount(story) == 2

@@ -205,9 +205,12 @@ class Catalog:
             self._listed_story_of = {m.key: s for s, ms in self._versions.items() for m in ms}
         return self._listed_story_of, self._versions
 
-    def _grouped(self, rows: list[ArticleMeta], spec: ViewSpec) -> list[ArticleMeta]:
-        """One row per story: the version the user read, else the earliest, of those the
-        filters let through; where it sorts, or for a search where its best version ranks."""
+    def group(self, rows: list[ArticleMeta], spec: ViewSpec) -> list[ArticleMeta]:
+        """With ``spec.grouped``, one row per story: the version the user read, else the
+        earliest, of those the filters let through; where it sorts, or for a search where its
+        best version ranks. ``rows``: the view's articles (``grouped=False``)."""
+        if not spec.grouped or not self._story_of:
+            return rows
         story_of, _ = self._stories()
         shown: dict[int, list[ArticleMeta]] = {}
         for m in [m for m in rows if m.key in story_of]:
@@ -237,8 +240,7 @@ class Catalog:
     def view(self, spec: ViewSpec) -> list[ArticleMeta]:
         """The rows the list shows, in order: filtered, searched, sorted, and (if
         ``spec.grouped``) one per story."""
-        rows = self._sorted(spec)
-        return self._grouped(rows, spec) if spec.grouped and self._story_of else rows
+        return self.group(self._sorted(spec), spec)
 
     def _sorted(self, spec: ViewSpec) -> list[ArticleMeta]:
         hits = spec.hits

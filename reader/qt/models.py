@@ -110,6 +110,7 @@ class ArticleListModel(QAbstractItemModel):
         # The view filters and sorts by the user's own sets, not by copies of them.
         self.spec = ViewSpec(bookmarked=user_state.bookmarked, read=user_state.read)
         self._rows: list[ArticleMeta] = []
+        self._articles: list[ArticleMeta] = []  # every article shown, a story's versions too
         self._versions: dict[int, list[ArticleMeta]] = {}  # top row -> the versions under it
         self._where: dict[str, tuple[int, int]] = {}  # id -> (top row, row under it or -1)
         self._sort_before_search = (self.spec.sort, self.spec.descending)
@@ -290,7 +291,9 @@ class ArticleListModel(QAbstractItemModel):
         self.beginResetModel()
         if self._snippet_loader is not None:
             self._snippet_loader.reset(self._terms)  # a file may have changed
-        self._rows = self.catalog.view(self.spec)
+        # Every article the view lets through, then a row per story of them.
+        self._articles = self.catalog.view(dataclasses.replace(self.spec, grouped=False))
+        self._rows = self.catalog.group(self._articles, self.spec)
         self._where = {m.id: (row, -1) for row, m in enumerate(self._rows)}
         self._versions = self.catalog.versions_under(self._rows) if self.spec.grouped else {}
         for row, under in self._versions.items():
@@ -327,11 +330,12 @@ class ArticleListModel(QAbstractItemModel):
 
     def every_article(self) -> list[ArticleMeta]:
         """The articles the view lets through, in its order, each on its own row."""
-        return self.catalog.view(dataclasses.replace(self.spec, grouped=False))
+        return self._articles
 
     def dates(self) -> list[str | None]:
-        """The date of every row shown (None for undated), for counting, not display."""
-        return [m.date for m in self._rows]
+        """The date of every article shown, each version of a story too (None for undated),
+        for counting, not display."""
+        return [m.date for m in self._articles]
 
     def row_of(self, article_id: str) -> int:
         """The top-level row an article is listed at or under (-1: not listed)."""
