@@ -161,6 +161,7 @@ def test_the_window_lists_a_story_once_and_offers_its_other_versions(qtbot, tmp_
         story = next(r for r in range(2) if model.meta(r).title == "كيم في روسيا")
         assert model.index(story, Column.VERSIONS).data() == "3"
         assert not window.list.isColumnHidden(Column.VERSIONS)
+        assert window.status.count_label.text() == "Articles: 4 · 2 stories"
         window.select_row(story)
         bar = window.versions_bar
         qtbot.waitUntil(bar.isVisible)
@@ -185,6 +186,7 @@ def test_the_window_lists_a_story_once_and_offers_its_other_versions(qtbot, tmp_
         window.view_choices.group.setChecked(False)
         assert model.rowCount() == 4
         assert window.list.isColumnHidden(Column.VERSIONS)
+        assert window.status.count_label.text() == "Articles: 4"
         assert window.current.title == "كيم يزور مصنعا"
         assert model.meta_at(window.list.currentIndex()).title == "كيم يزور مصنعا"
     finally:

@@ -86,7 +86,9 @@ def fill_source_language(path: Path) -> None:
         if unfinished and source is not None:
             forms = translation.findall("numerusform")
             if forms:  # "%n thing(s)": one, then many
-                one, many = re.sub(r"\((\w+)\)", "", source.text), re.sub(r"[()]", "", source.text)
+                # "version(s)": version, versions; "story(ies)": story, stories.
+                one = re.sub(r"\((\w+)\)", "", source.text)
+                many = re.sub(r"\((\w+)\)", r"\1", re.sub(r"y\(ies\)", "ies", source.text))
                 for form, text in zip(forms, (one, many), strict=False):
                     form.text = text.replace("%n", "1", 1) if text is one else text
                 translation.text = None

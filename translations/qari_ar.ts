@@ -576,6 +576,17 @@
         <source>Articles: %1 of %2</source>
         <translation>المقالات: %1 من %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n story(ies)</source>
+        <translation>
+            <numerusform>لا أخبار</numerusform>
+            <numerusform>خبر واحد</numerusform>
+            <numerusform>خبران</numerusform>
+            <numerusform>%n أخبار</numerusform>
+            <numerusform>%n خبرًا</numerusform>
+            <numerusform>%n خبر</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Skipped: %1</source>
         <translation>المتخطاة: %1</translation>

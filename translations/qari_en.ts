@@ -576,6 +576,13 @@
         <source>Articles: %1 of %2</source>
         <translation>Articles: %1 of %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n story(ies)</source>
+        <translation>
+            <numerusform>1 story</numerusform>
+            <numerusform>%n stories</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Skipped: %1</source>
         <translation>Skipped: %1</translation>

@@ -255,7 +255,8 @@ class MainWindow(QMainWindow):
                 self.select_article(newest.id)
 
     def _after_view_change(self) -> None:
-        self.status.show_counts(self.model.rowCount(), len(self.session.catalog))
+        shown = len(self.model.every_article())
+        self.status.show_counts(shown, len(self.session.catalog), self.model.rowCount())
         spec = self.model.spec
         dates = (spec.date_from, spec.date_to)
         self.timeline.set_view(self.model.dates(), self.session.catalog.date_range(), dates)

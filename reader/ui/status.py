@@ -57,11 +57,14 @@ class LibraryStatus(QObject):
             self.tr("%1 of %2 files").replace("%1", str(done)).replace("%2", str(total))
         )
 
-    def show_counts(self, shown: int, total: int) -> None:
+    def show_counts(self, shown: int, total: int, rows: int) -> None:
+        """Articles shown of the library's, and in how many rows when stories group them."""
         if shown == total:
             text = self.tr("Articles: %1").replace("%1", str(total))
         else:
             text = self.tr("Articles: %1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+        if rows < shown:
+            text += " · " + self.tr("%n story(ies)", "", rows)
         self.count_label.setText(localize_digits(text, self.arabic_digits))
 
     def show_skipped(self, count: int) -> None:
