@@ -7,11 +7,12 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QStatusBar, QToolButton
 
 from reader.library.catalog import Catalog, SortKey, ViewSpec
 from reader.library.entries import ArticleMeta
 from reader.library.index import Hits
+from reader.qt.i18n import install_language
 from reader.qt.models import ArticleListModel, Column, Role
 from reader.qt.user_state import UserState
 from reader.userdata.store import UserStore
@@ -154,6 +155,7 @@ def test_the_window_lists_a_story_once_and_offers_its_other_versions(qtbot, tmp_
         _file("خبر آخر", "الرياض", "2023-09-18", ["كلام آخر تماما عن موضوع مختلف لا علاقة له"]),
         "utf-8",
     )
+    install_language(QApplication.instance(), "en")  # plural forms come from the .qm
     window = open_window(qtbot, library)
     try:
         model = window.model
@@ -237,3 +239,24 @@ def test_a_model_outliving_its_list_reaches_no_deleted_widget(qtbot, catalog, tm
         model.refresh()  # the view's handlers of view_changed went with it
     assert raised == []
     state.close()
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize(
+    ("language", "stories", "said"),
+    [("en", 1, "1 story"), ("en", 7, "7 stories"), ("ar", 2, "خبران"), ("ar", 7, "7 أخبار"),
+     ("ar", 11, "11 خبرًا")],
+)  # fmt: skip
+def test_the_status_bar_counts_stories_in_the_language_s_plural(qapp, language, stories, said):
+    from reader.ui.status import LibraryStatus
+
+    try:
+        install_language(qapp, language)
+        bar = QStatusBar()
+        status = LibraryStatus(bar)
+        status.show_counts(20, 30, stories)
+        assert status.count_label.text().endswith(" · " + said)
+        status.show_counts(20, 30, 20)  # nothing grouped: no count of stories
+        assert "·" not in status.count_label.text()
+    finally:
+        install_language(qapp, "en")
