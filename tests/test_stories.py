@@ -318,3 +318,47 @@ def test_a_story_published_many_times_is_one_and_shared_boilerplate_makes_none(t
     index.close()
     assert F(f"copy-{n:03d}.txt" for n in range(93)) in groups
     assert sum(len(g) == 1 for g in groups) == 123
+
+
+ENGLISH = [
+    "North Korean leader Kim Jong Un visited a Russian fighter jet factory on Friday, "
+    "state media said, on the latest leg of a rare trip abroad that has alarmed the West.",
+    "Kim toured the plant in the far eastern city of Komsomolsk-on-Amur, where Su-35 and "
+    "Su-57 jets are built, a day after his summit with President Vladimir Putin.",
+    "Washington has warned Pyongyang against supplying Moscow with artillery shells for its "
+    "war in Ukraine, and said any arms deal would violate United Nations resolutions.",
+    "Analysts say Kim is seeking Russian help with satellites and nuclear-powered submarines "
+    "in exchange for munitions that Russia badly needs.",
+]
+
+
+def _typed_differently(paragraph: str) -> str:
+    """The same words as another site's system types them: no-break spaces, Persian yeh and
+    keheh, direction marks and zero-width non-joiners, other spacing around punctuation."""
+    p = paragraph.replace(" ", "\u00a0", 3).replace("ي", "ی").replace("ك", "ک")
+    p = "\u200f" + p.replace("ال", "ال\u200c", 2)
+    return p.replace("،", "\u060c ").replace(".", " .")
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_versions_typed_differently_or_in_english_are_found(tmp_path, crlf):
+    arabic = list(SEED_PARAGRAPHS)
+    files = {
+        "ar.txt": _file("كيم في روسيا", arabic),
+        "ar-typed.txt": _file("زيارة كيم", [_typed_differently(p) for p in arabic]),
+        "en.txt": _file("Kim visits Russian jet plant", ENGLISH),
+        "en-cut.txt": _file("Kim tours factory", [p.upper() for p in ENGLISH[:3]]),
+        "other.txt": _file(
+            "خبر آخر", ["كلام آخر تماما عن موضوع مختلف لا علاقة له بما سبق أبدا"] * 2
+        ),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_bytes(text.replace("\n", "\r\n" if crlf else "\n").encode())
+    index = Index(tmp_path / "index.sqlite")
+    sync([tmp_path], index, workers=1)
+    assert _partition(stories_by_path(index)) == {
+        F({"ar.txt", "ar-typed.txt"}),
+        F({"en.txt", "en-cut.txt"}),
+        F({"other.txt"}),
+    }
+    index.close()
