@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -162,27 +162,35 @@ def _backed_up(store) -> None:
 
 
 def _load(library: Sequence[str]):
-    """The library brought up to date in the index, as a catalog; and the open index."""
+    """The library brought up to date in its index, as a catalog; the open index; and the
+    folders that could not be read."""
     from reader.library.catalog import Catalog
+    from reader.library.entries import Skipped
     from reader.library.index import Index
     from reader.library.sync import sync
 
-    catalog = Catalog()
-    apply = catalog.apply
-    index = Index(paths.index_path())
+    problems: list[Skipped] = []
+
+    def on_update(entries: list, _removed: list, done: int, _total: int) -> None:
+        if not done:  # the folders that could not be read come before any file
+            problems.extend(e for e in entries if isinstance(e, Skipped))
+
+    index = Index(paths.index_path(library))
     try:
         if index.needs_rebuild():
             index.rebuild()
-        sync(library, index, on_cached=apply, on_update=lambda e, r, *_: apply(e, r))
+        sync(library, index, on_update=on_update)
     except BaseException:
         index.close()
         raise
-    return catalog, index
+    return Catalog(index), index, problems
 
 
 def _from_index(library: Sequence[str], query: str | None, exact: bool = False):
-    """The catalog and the articles to print, best first for a query. The index is a cache:
-    one damaged past what opening it noticed is thrown away and built again from the files."""
+    """The articles to print (best first for a query), the search's terms (for snippets),
+    the catalog and the open index (the caller closes it), and the folders not read. The
+    index is a cache: one damaged past what opening it noticed is thrown away and built
+    again from the files."""
     import sqlite3
 
     from reader.library.index import Index
@@ -190,29 +198,35 @@ def _from_index(library: Sequence[str], query: str | None, exact: bool = False):
     try:
         return _query(*_load(library), query, exact)
     except sqlite3.DatabaseError:
-        damaged = Index(paths.index_path())
+        damaged = Index(paths.index_path(library))
         damaged.rebuild()
         damaged.close()
         return _query(*_load(library), query, exact)
 
 
-def _query(catalog, index, query: str | None, exact: bool = False):
-    """The catalog, the articles best first, the search's terms (for snippets), and each
-    article's story (by key)."""
+def _query(catalog, index, problems, query: str | None, exact: bool = False):
     from reader.library.catalog import SortKey, ViewSpec
     from reader.library.search import search
 
     try:
-        stories = index.story_ids()
         if query is None:
-            return catalog, sorted(catalog.articles(), key=lambda m: m.path), [], stories
+            articles = sorted(catalog.articles(ViewSpec(grouped=False)), key=lambda m: m.path)
+            return articles, [], catalog, index, problems
         found = search(index, query, exact)
         if found is None:
-            return catalog, [], [], stories
-        spec = ViewSpec(sort=SortKey.RELEVANCE, hits=found.hits)
-        return catalog, catalog.view(spec), found.terms, stories
-    finally:
+            return [], [], catalog, index, problems
+        view = catalog.view(ViewSpec(sort=SortKey.RELEVANCE, hits=found.hits))
+        return _pages(catalog, view.keys), found.terms, catalog, index, problems
+    except BaseException:
         index.close()
+        raise
+
+
+def _pages(catalog, keys) -> Iterator:
+    """The articles of a view's rows, a page at a time: a million rows are never a million
+    records at once."""
+    for start in range(0, len(keys), 500):
+        yield from catalog.metas(keys[start : start + 500])
 
 
 def _list_csv(library: Sequence[str], query: str | None, out: TextIO, exact: bool) -> int:
@@ -220,9 +234,13 @@ def _list_csv(library: Sequence[str], query: str | None, out: TextIO, exact: boo
     has no bookmark column, and a spreadsheet is no place to report the store's state."""
     from reader.library.results import results_csv
 
-    _catalog, articles, terms, _stories = _from_index(library, query, exact)
-    ranks = {m.path: rank for rank, m in enumerate(articles, 1)} if query is not None else {}
-    out.write(results_csv(articles, terms, ranks))
+    articles, terms, _catalog, index, _problems = _from_index(library, query, exact)
+    try:
+        articles = list(articles)
+        ranks = {m.path: rank for rank, m in enumerate(articles, 1)} if query is not None else {}
+        out.write(results_csv(articles, terms, ranks))
+    finally:
+        index.close()
     return 0
 
 
@@ -232,18 +250,44 @@ def _list(
 ) -> int:  # fmt: skip
     from reader.userdata.store import StoreError
 
-    catalog, articles, _terms, stories = _from_index(library, query, exact)
-    store = _store(err)
+    articles, _terms, catalog, index, problems = _from_index(library, query, exact)
     try:
-        # As the window does once it has read the library; a store that can't be written
-        # lists its bookmarks under the ids it has.
-        with contextlib.suppress(StoreError):
-            if store.follow_reparsed((m.id, m.title, m.path) for m in catalog.articles()):
-                _backed_up(store)
-        bookmarked = store.bookmarked_ids()
+        store = _store(err)
+        try:
+            # As the window does once it has read the library; a store that can't be written
+            # lists its bookmarks under the ids it has.
+            with contextlib.suppress(StoreError):
+                if store.follow_reparsed(catalog.seen(*store.annotated())):
+                    _backed_up(store)
+            bookmarked = store.bookmarked_ids()
+        finally:
+            store.close()
+        _print_rows(catalog, articles, bookmarked, as_json, out)
+        if query is None:
+            for s in sorted([*catalog.skipped(), *problems], key=lambda s: s.path):
+                if as_json:
+                    print(safe_json({"path": s.path, "skipped": s.reason}), file=out)
+                else:
+                    print(f"skipped\t{single_line(s.path)}\t{single_line(s.reason)}", file=out)
     finally:
-        store.close()
+        index.close()
+    return 0
+
+
+def _print_rows(catalog, articles, bookmarked: set[str], as_json: bool, out: TextIO) -> None:
+    page: list = []
     for m in articles:
+        page.append(m)
+        if len(page) == 500:
+            _print_page(catalog, page, bookmarked, as_json, out)
+            page = []
+    _print_page(catalog, page, bookmarked, as_json, out)
+
+
+def _print_page(catalog, page: list, bookmarked: set[str], as_json: bool, out: TextIO) -> None:
+    # The versions of one story share its first file's article id (library.stories).
+    stories = catalog.story_ids([m.key for m in page]) if as_json else {}
+    for m in page:
         if as_json:
             row = {
                 "id": m.id, "path": m.path, "title": m.title, "source": m.source,
@@ -251,7 +295,6 @@ def _list(
                 "dateline": m.dateline or None, "author": m.author or None,
                 "date": m.date, "direction": m.direction, "words": m.words,
                 "bookmarked": m.id in bookmarked,
-                # The versions of one story share it (library.stories).
                 "story": stories.get(m.key, m.id),
             }  # fmt: skip
             print(safe_json(row), file=out)
@@ -259,14 +302,6 @@ def _list(
             mark = "★" if m.id in bookmarked else " "
             fields = (mark, m.date or "----------", m.title, m.source, single_line(m.path))
             print("\t".join(fields), file=out)
-    if query is not None:
-        return 0
-    for s in sorted(catalog.skipped.values(), key=lambda s: s.path):
-        if as_json:
-            print(safe_json({"path": s.path, "skipped": s.reason}), file=out)
-        else:
-            print(f"skipped\t{single_line(s.path)}\t{single_line(s.reason)}", file=out)
-    return 0
 
 
 def _write_out(target: str, text: str, out: TextIO) -> bool:

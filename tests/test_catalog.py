@@ -1,13 +1,16 @@
-"""The in-memory library: contents, duplicates, missing bookmarks, the list's order and filters."""
+"""The library as the list sees it (over a real index): contents, copies, missing bookmarks,
+the list's order and filters, in SQL and in memory."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+
+import pytest
+from catalog_helpers import indexed_catalog, rows
 
 from reader.library.catalog import Catalog, SortKey, ViewSpec
-from reader.library.entries import ArticleMeta, Skipped
-from reader.library.index import Hits
+from reader.library.entries import ArticleMeta, Indexed, Skipped
+from reader.library.index import Hits, Index
 from reader.userdata.store import Bookmark
 
 
@@ -23,96 +26,115 @@ def meta(
     )  # fmt: skip
 
 
-def filled() -> Catalog:
-    catalog = Catalog()
-    catalog.apply(
-        [
-            meta(1, "كيم يزور روسيا", "2023-09-15"),
-            meta(2, "بوتين يستقبل كيم", "2023-09-13", "الرياض", "رويترز"),
-            meta(3, "Breaking news", None, "", "أ ف ب"),
-            meta(4, "اجتماع القمة", "2023-09-14", "الامة برس"),  # another spelling, one paper
-        ]
-    )
-    return catalog
+FILLED = [
+    meta(1, "كيم يزور روسيا", "2023-09-15"),
+    meta(2, "بوتين يستقبل كيم", "2023-09-13", "الرياض", "رويترز"),
+    meta(3, "Breaking news", None, "", "أ ف ب"),
+    meta(4, "اجتماع القمة", "2023-09-14", "الامة برس"),  # another spelling, one paper
+]
 
 
-def titles(rows) -> list[str]:
-    return [m.title for m in rows]
+@pytest.fixture
+def filled(tmp_path) -> Catalog:
+    return indexed_catalog(tmp_path / "index.sqlite", FILLED)
 
 
-def test_default_view_is_newest_first_undated_last():
-    rows = filled().view(ViewSpec())
-    assert [m.date for m in rows] == ["2023-09-15", "2023-09-14", "2023-09-13", None]
+def keys(catalog: Catalog, spec: ViewSpec) -> list[int]:
+    return [m.key for m in rows(catalog, spec)]
 
 
-def test_sort_by_title_and_source_ties_newest_first():
-    catalog = filled()
-    by_title = catalog.view(ViewSpec(sort=SortKey.TITLE, descending=False))
-    assert titles(by_title)[0] == "Breaking news"
-    by_source = catalog.view(ViewSpec(sort=SortKey.SOURCE, descending=False))
+def test_default_view_is_newest_first_undated_last(filled):
+    assert [m.date for m in rows(filled, ViewSpec())] == [
+        "2023-09-15", "2023-09-14", "2023-09-13", None,
+    ]  # fmt: skip
+    assert keys(filled, ViewSpec(descending=False)) == [3, 2, 4, 1]
+
+
+def test_sort_by_title_and_source_ties_newest_first(filled):
+    by_title = rows(filled, ViewSpec(sort=SortKey.TITLE, descending=False))
+    assert by_title[0].title == "Breaking news"
     # الامة برس in both spellings together (newest first), الرياض, then agency-only credits.
-    assert [m.key for m in by_source] == [1, 4, 2, 3]
+    assert keys(filled, ViewSpec(sort=SortKey.SOURCE, descending=False)) == [1, 4, 2, 3]
+    assert keys(filled, ViewSpec(sort=SortKey.SOURCE)) == [3, 2, 4, 1]  # all of it reversed
 
 
-def test_filters_by_publication_agency_dates_and_bookmarks():
-    catalog = filled()
-    assert [m.key for m in catalog.view(ViewSpec(agency="رويترز"))] == [2]
-    assert [m.key for m in catalog.view(ViewSpec(agency="أ ف ب"))] == [1, 4, 3]
-    catalog.apply([meta(5, "خبر آخر", "2023-09-10")])
+def test_the_same_views_in_sql_and_in_memory_agree(tmp_path):
+    # A publication filter is answered in SQL, the whole library from the orders in memory:
+    # filtering on the one publication every article has must not change the order. Titles
+    # and dates tie, so that the ties' order is compared too.
+    one = indexed_catalog(
+        tmp_path / "one.sqlite",
+        [meta(n, f"عنوان {n % 3}", f"2023-09-{10 + n % 4:02}") for n in range(1, 13)],
+    )
+    [paper] = one.publications()
+    for sort in (SortKey.DATE, SortKey.TITLE, SortKey.SOURCE):
+        for descending in (False, True):
+            spec = ViewSpec(sort=sort, descending=descending)
+            filtered = ViewSpec(sort=sort, descending=descending, publication=paper.key)
+            assert keys(one, spec) == keys(one, filtered), (sort, descending)
+
+
+def test_filters_by_publication_agency_dates_and_bookmarks(tmp_path):
+    catalog = indexed_catalog(tmp_path / "i.sqlite", [*FILLED, meta(5, "خبر آخر", "2023-09-10")])
+    assert keys(catalog, ViewSpec(agency="رويترز")) == [2]
+    assert keys(catalog, ViewSpec(agency="أ ف ب")) == [1, 4, 5, 3]
     [paper, riyadh] = catalog.publications()  # named as most of its articles spell it
     assert (paper.name, paper.count, riyadh.name, riyadh.count) == ("الأمة برس", 3, "الرياض", 1)
-    assert [m.key for m in catalog.view(ViewSpec(publication=paper.key))] == [1, 4, 5]
-    spec = ViewSpec(publication=paper.key, agency="رويترز")
-    assert catalog.view(spec) == []
+    assert keys(catalog, ViewSpec(publication=paper.key)) == [1, 4, 5]
+    assert keys(catalog, ViewSpec(publication=paper.key, agency="رويترز")) == []
     spec = ViewSpec(date_from=dt.date(2023, 9, 14), date_to=dt.date(2023, 9, 15))
-    assert [m.key for m in catalog.view(spec)] == [1, 4]
+    assert keys(catalog, spec) == [1, 4]
     spec = ViewSpec(bookmarks_only=True, bookmarked={"id4", "nope"})
-    assert [m.key for m in catalog.view(spec)] == [4]
+    assert keys(catalog, spec) == [4]
     assert [(f.name, f.count) for f in catalog.agencies()] == [("أ ف ب", 4), ("رويترز", 1)]
+    assert catalog.date_counts(ViewSpec()) == {
+        "2023-09-15": 1, "2023-09-14": 1, "2023-09-13": 1, "2023-09-10": 1,
+    }  # fmt: skip
+    assert catalog.date_counts(ViewSpec(agency="رويترز")) == {"2023-09-13": 1}
 
 
-def test_search_hits_keep_rank_order_and_drop_unknown_keys():
-    catalog = filled()
+def test_search_hits_keep_rank_order_and_drop_unknown_keys(filled):
     spec = ViewSpec(sort=SortKey.RELEVANCE, hits=Hits([4, 99, 2], ranked=True))
-    assert [m.key for m in catalog.view(spec)] == [4, 2]
-    spec = ViewSpec(sort=SortKey.RELEVANCE, hits=Hits([2, 3, 1], ranked=False))
-    assert [m.key for m in catalog.view(spec)] == [1, 2, 3]  # too common to rank: newest first
+    assert keys(filled, spec) == [4, 2]
+    # Too common to rank: newest first, in memory or (with a filter) in SQL.
+    common = Hits([2, 3, 1, 99], ranked=False, match="x")
+    assert keys(filled, ViewSpec(sort=SortKey.RELEVANCE, hits=common)) == [1, 2, 3]
     spec = ViewSpec(sort=SortKey.RELEVANCE, hits=Hits([1, 2], ranked=True), agency="رويترز")
-    assert [m.key for m in catalog.view(spec)] == [2]
+    assert keys(filled, spec) == [2]
 
 
-def test_a_changed_file_replaces_its_entry_and_a_copy_is_skipped():
-    catalog = filled()
-    new = replace(meta(7, "عنوان جديد", "2023-09-16", aid="id1b"), path="/lib/1.txt")
-    catalog.apply([new])
-    assert catalog.by_key(1) is None and catalog.by_key(7) == new
-    assert catalog.by_id("id1") is None and len(catalog) == 4
-    copy = meta(8, "اجتماع القمة", "2023-09-14", aid="id4")
-    catalog.apply([copy])
-    assert len(catalog) == 4 and "same article as /lib/4.txt" in catalog.skipped[copy.path].reason
-    catalog.apply([], removed=["/lib/4.txt", copy.path])
-    assert catalog.by_id("id4") is None and catalog.skipped == {}
+def test_a_copy_of_an_article_is_skipped_naming_the_first(tmp_path):
+    copy = meta(5, "اجتماع القمة", "2023-09-14", aid="id4")
+    catalog = indexed_catalog(tmp_path / "i.sqlite", [*FILLED])
+    index = Index(tmp_path / "i.sqlite")
+    [stored] = index.put([Indexed(copy)])
+    assert isinstance(stored, Skipped) and stored.reason == "same article as /lib/4.txt"
+    catalog.changed()
+    assert len(catalog) == 4 and [s.path for s in catalog.skipped()] == [copy.path]
+    assert catalog.by_id("id4").path == "/lib/4.txt"
+    index.close()
 
 
-def test_skipped_files_and_their_recovery():
-    catalog = filled()
-    catalog.apply([Skipped("/lib/bad.txt", "binary data")])
-    assert catalog.skipped["/lib/bad.txt"].reason == "binary data"
-    catalog.apply([replace(meta(9, "أصلحت", None), path="/lib/bad.txt")])
-    assert catalog.skipped == {} and catalog.by_key(9).title == "أصلحت"
+def test_skipped_files_are_listed_by_path(tmp_path):
+    catalog = indexed_catalog(
+        tmp_path / "i.sqlite", [*FILLED, Skipped("/lib/bad.txt", "binary data")]
+    )
+    assert [(s.path, s.reason) for s in catalog.skipped()] == [("/lib/bad.txt", "binary data")]
+    assert catalog.skipped_count() == 1 and len(catalog) == 4
 
 
-def test_missing_bookmarks_are_listed_until_their_article_returns():
-    catalog = filled()
-    catalog.set_missing_bookmarks(
+def test_missing_bookmarks_are_listed_until_their_article_returns(filled):
+    filled.set_missing_bookmarks(
         [Bookmark("id1", "كيم", "/lib/1.txt", "2024"), Bookmark("gone", "مقال محذوف", "/x", "2024")]
     )
-    assert catalog.is_missing("gone") and not catalog.is_missing("id1")
-    rows = catalog.view(ViewSpec())
-    assert rows[-1].title == "مقال محذوف" and rows[-1].key < 0
-    assert len(rows) == 5 and len(catalog) == 4
+    assert filled.is_missing("gone") and not filled.is_missing("id1")
+    listed = rows(filled, ViewSpec())
+    assert listed[-1].title == "مقال محذوف" and listed[-1].key < 0
+    assert len(listed) == 5 and len(filled) == 4
+    assert filled.view(ViewSpec()).articles == 5
+    assert rows(filled, ViewSpec(sort=SortKey.TITLE))[-1].title == "مقال محذوف"  # always last
+    assert rows(filled, ViewSpec(agency="أ ف ب"))[-1].key > 0  # a filter leaves it out
     # Missing articles never come back from a search (their keys are negative).
-    assert catalog.view(ViewSpec(sort=SortKey.RELEVANCE, hits=Hits([-1, 1], True)))[0].key == 1
-    catalog.apply([meta(10, "مقال محذوف", None, aid="gone")])
-    assert not catalog.is_missing("gone")
-    catalog.forget_missing("gone")
+    assert keys(filled, ViewSpec(sort=SortKey.RELEVANCE, hits=Hits([-1, 1], True))) == [1]
+    filled.forget_missing("gone")
+    assert not filled.is_missing("gone") and len(rows(filled, ViewSpec())) == 4

@@ -254,7 +254,7 @@ def test_skipped_files_are_shown_to_the_user(qtbot, library):
     assert window.status.skipped_button.text() == "Skipped: 2"
     from reader.ui.skipped_dialog import SkippedDialog
 
-    dialog = SkippedDialog(list(window.session.catalog.skipped.values()), window)
+    dialog = SkippedDialog(window.session.catalog.skipped(), window)
     qtbot.addWidget(dialog)
     reasons = {
         dialog.table.item(r, 0).text().rsplit("/", 1)[-1]: dialog.table.item(r, 1).text()
@@ -408,7 +408,7 @@ def test_a_bookmark_that_cannot_be_saved_is_reported(qtbot, library, monkeypatch
 def test_an_unusable_index_is_reported_and_the_window_still_works(qtbot, library):
     from reader.qt import paths
 
-    paths.index_path().mkdir(parents=True)  # a folder where the index file should be
+    paths.index_path([library]).mkdir(parents=True)  # a folder where the index file should be
     window = open_window(qtbot, library)
     assert "Could not finish reading the library" in window.statusBar().currentMessage()
     assert not window.status.progress.isVisible()

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from catalog_helpers import indexed_catalog
 from PySide6.QtCore import Qt
 
-from reader.library.catalog import Catalog
 from reader.library.entries import ArticleMeta
 from reader.library.index import Hits
 from reader.qt.models import ArticleListModel, Column, Role
@@ -38,12 +38,11 @@ def state(qapp, tmp_path):
 
 
 @pytest.fixture
-def model(qtmodeltester, state):
-    catalog = Catalog()
-    catalog.apply(ARTICLES)
+def model(qtmodeltester, state, tmp_path):
+    catalog = indexed_catalog(tmp_path / "index.sqlite", ARTICLES)
     catalog.set_missing_bookmarks(state.bookmarks())
-    model = ArticleListModel(catalog, state)
-    model.refresh()
+    model = ArticleListModel(state)
+    model.set_catalog(catalog)
     qtmodeltester.check(model)
     return model
 
@@ -93,7 +92,10 @@ def test_sorting_through_the_qt_api(model):
     model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
     assert model.index(0, Column.TITLE).data() == "Breaking news"
     model.sort(Column.DATE, Qt.SortOrder.AscendingOrder)
-    assert model.index(model.rowCount() - 1, Column.DATE).data() == "2023-09-17"
+    dates = [model.index(r, Column.DATE).data() for r in range(model.rowCount())]
+    # Undated first; the missing bookmark (no date either) after the library's articles.
+    assert dates == ["", "2023-09-15", "2023-09-17", ""]
+    assert model.index(3, 0).data(Role.MISSING)
 
 
 def test_bookmarks_filter_follows_bookmark_changes(model, qtmodeltester):
@@ -129,13 +131,15 @@ def test_read_state_follows_the_user_state(model, qtbot):
 
 def _file_model(state, paths: list) -> ArticleListModel:
     """A model over real article files, keyed 1, 2, … in the order given."""
-    catalog = Catalog()
-    catalog.apply(
-        ArticleMeta(f"f{key}", str(p), p.stem, "", None, "rtl", 1, "utf-8", key=key)
-        for key, p in enumerate(paths, 1)
+    catalog = indexed_catalog(
+        paths[0].parent / "index.sqlite",
+        [
+            ArticleMeta(f"f{key}", str(p), p.stem, "", None, "rtl", 1, "utf-8", key=key)
+            for key, p in enumerate(paths, 1)
+        ],
     )
-    model = ArticleListModel(catalog, state)
-    model.refresh()
+    model = ArticleListModel(state)
+    model.set_catalog(catalog)
     return model
 
 

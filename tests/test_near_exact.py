@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_query import HARAKAT, PARAGRAPHS, SEED, fts_table, make_corpus, mutate, utf16_slice
 
-from reader.library.index import TermList
+from reader.library.terms import TermList
 from reader.text import exact as exact_module
 from reader.text.exact import (
     exact_index_text,

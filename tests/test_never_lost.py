@@ -116,7 +116,8 @@ def test_annotations_survive_kill_9_and_every_sqlite_file_scribbled(qtbot, tmp_p
     article_id = annotate_then_kill_9(data, library)
     damaged = scribble_every_sqlite_file(data)
     names = {p.name for p in damaged}
-    assert "index.sqlite" in names and {"userdata.sqlite", "userdata.sqlite-wal"} <= names
+    assert paths.index_path([library]).name in names
+    assert {"userdata.sqlite", "userdata.sqlite-wal"} <= names
     second = tmp_path / "crashed-too"
     shutil.copytree(data, second)
 
@@ -212,7 +213,7 @@ def test_an_index_damaged_past_its_opening_never_stops_the_cli_or_the_window(
     from reader.app import create_main_window, main
 
     assert main(["qari", "--data-dir", str(paths.data_dir()), "--list", str(library)]) == 0
-    index = paths.index_path()
+    index = paths.index_path([library])
     db = sqlite3.connect(index)
     pages = [p for (p,) in db.execute("SELECT pageno FROM dbstat WHERE name = 'files'")]
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

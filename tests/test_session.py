@@ -21,7 +21,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def session(qapp, qtbot, library):
     state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
-    session = LibrarySession(state, paths.index_path())
+    session = LibrarySession(state)
     with qtbot.waitSignal(session.loaded, timeout=10_000):
         session.open([str(library)])
     yield session
@@ -67,7 +67,7 @@ def test_data_under_an_id_a_better_parser_changed_follows_its_article(qapp, qtbo
     store.add_bookmark("0th3rf1l3n0tm0v3", "عنوان آخر", seed_path)  # same path, other title
     store.close()
     state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
-    session = LibrarySession(state, paths.index_path())
+    session = LibrarySession(state)
     with qtbot.waitSignal(session.loaded, timeout=10_000):
         session.open([str(library)])
     [seed] = [m for m in session.catalog.articles() if m.title == SEED_TITLE]

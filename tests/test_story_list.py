@@ -6,12 +6,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from catalog_helpers import indexed_catalog
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStatusBar, QToolButton
 
-from reader.library.catalog import Catalog, SortKey, ViewSpec
+from reader.library.catalog import Catalog, SortKey, View, ViewSpec
 from reader.library.entries import ArticleMeta
-from reader.library.index import Hits
+from reader.library.index import Hits, Index
 from reader.qt.i18n import install_language
 from reader.qt.models import ArticleListModel, Column, Role
 from reader.qt.user_state import UserState
@@ -42,15 +43,12 @@ STORIES = {1: 1, 4: 1, 6: 1, 2: 2, 5: 2}
 
 
 @pytest.fixture
-def catalog() -> Catalog:
-    catalog = Catalog()
-    catalog.apply(ARTICLES)
-    catalog.set_stories(dict(STORIES))
-    return catalog
+def catalog(tmp_path) -> Catalog:
+    return indexed_catalog(tmp_path / "index.sqlite", ARTICLES, STORIES)
 
 
-def keys(rows: list[ArticleMeta]) -> list[int]:
-    return [m.key for m in rows]
+def keys(found: list[ArticleMeta] | View) -> list[int]:
+    return [m.key for m in found] if isinstance(found, list) else list(found.keys)
 
 
 def test_one_row_per_story_its_earliest_version_where_that_sorts(catalog):
@@ -88,17 +86,20 @@ def test_a_search_ranks_a_story_where_its_best_version_ranks(catalog):
     assert keys(catalog.view(dataclasses.replace(spec, hits=hits))) == [4, 3]
 
 
-def test_a_story_whose_other_versions_are_gone_is_one_article_again(catalog):
-    catalog.apply([], removed=["/lib/5.txt"])
-    assert keys(catalog.view(ViewSpec())) == [2, 3, 4]
+def test_a_story_whose_other_versions_are_gone_is_one_article_again(catalog, tmp_path):
+    index = Index(tmp_path / "index.sqlite")
+    index.remove(["/lib/5.txt"])
+    index.close()
+    catalog.changed()
+    assert keys(catalog.view(ViewSpec())) == [2, 3, 4]  # 4, 1, 6 still one story
     assert keys(catalog.versions(catalog.by_key(2))) == [2]
 
 
 @pytest.fixture
 def model(qapp, qtmodeltester, catalog, tmp_path):
     state = UserState(UserStore(tmp_path / "user.sqlite"), tmp_path / "backups")
-    model = ArticleListModel(catalog, state)
-    model.refresh()
+    model = ArticleListModel(state)
+    model.set_catalog(catalog)
     qtmodeltester.check(model)
     yield model
     state.close()
@@ -107,7 +108,9 @@ def model(qapp, qtmodeltester, catalog, tmp_path):
 def test_the_model_has_the_versions_under_their_story(model, qtmodeltester):
     assert model.rowCount() == 3
     # The timeline counts every article shown, not the rows.
-    assert sorted(model.dates(), key=str) == sorted((m.date for m in ARTICLES), key=str)
+    dated = [m.date for m in ARTICLES if m.date]
+    assert model.date_counts() == {d: dated.count(d) for d in dated}
+    assert model.view().articles == len(ARTICLES)
     story = model.index(2, 0)
     assert model.meta_at(story).key == 4
     assert model.rowCount(story) == 2
@@ -202,8 +205,8 @@ def test_a_story_row_opens_with_the_arrow_key_that_points_into_the_text(qtbot, c
     from reader.ui.article_list import ArticleList
 
     state = UserState(UserStore(tmp_path / "user.sqlite"), tmp_path / "backups")
-    model = ArticleListModel(catalog, state)
-    model.refresh()
+    model = ArticleListModel(state)
+    model.set_catalog(catalog)
     for direction, opens, closes in (
         (Qt.LayoutDirection.LeftToRight, Qt.Key.Key_Right, Qt.Key.Key_Left),
         (Qt.LayoutDirection.RightToLeft, Qt.Key.Key_Left, Qt.Key.Key_Right),
@@ -230,7 +233,8 @@ def test_a_model_outliving_its_list_reaches_no_deleted_widget(qtbot, catalog, tm
     from reader.ui.article_list import ArticleList
 
     state = UserState(UserStore(tmp_path / "user.sqlite"), tmp_path / "backups")
-    model = ArticleListModel(catalog, state)
+    model = ArticleListModel(state)
+    model.set_catalog(catalog)
     view = ArticleList()
     view.setModel(model)
     view.deleteLater()

@@ -25,7 +25,7 @@ def bar(qtbot):
     widget = TimelineBar()
     qtbot.addWidget(widget)
     widget.resize(400, 48)
-    widget.set_view(DATES, ("2023-01-05", "2023-04-30"))
+    widget.set_view(dict.fromkeys(DATES, 1), ("2023-01-05", "2023-04-30"))
     widget.show()
     qtbot.waitExposed(widget)
     return widget

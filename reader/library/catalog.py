@@ -1,26 +1,31 @@
-"""The open library in memory: its articles, and the order and subset the list shows.
+"""The open library as the list sees it: rows, counts and facets, asked of the index in SQL.
 
-Qt-free. The list model asks ``Catalog.view`` for its rows whenever the sort, a filter or
-the search changes; sorting and filtering 100,000 articles here (C-level sorts and set
-look-ups) takes tens of milliseconds, where a QSortFilterProxyModel would call back into
-Python for every row and every comparison.
+Qt-free. Nothing here holds an object per article. A view is the keys of its rows in order
+(8 bytes a row: 8 MB for a million), which SQLite computes from the sort, the filters and
+the search in force by walking one of the index's list indexes; the list model then asks for
+the articles of the rows on screen, a page at a time. Counts, facets and the timeline's
+dates are GROUP BY queries over the same filters. Bookmarks whose file is gone are the only
+records kept here: a handful, listed after the library's own rows.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterable
+import json
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from reader.library.entries import ArticleMeta, Skipped
+from reader.library.orders import Orders
 from reader.text.direction import paragraph_direction
 from reader.text.sanitize import single_line
 
 if TYPE_CHECKING:
-    from reader.library.index import Hits
+    from reader.library.index import Hits, Index
     from reader.userdata.store import Bookmark
 
 
@@ -48,252 +53,12 @@ class ViewSpec:
     read: set[str] = field(default_factory=set)
 
 
-class Catalog:
-    def __init__(self) -> None:
-        self._by_path: dict[str, ArticleMeta] = {}
-        self._by_key: dict[int, ArticleMeta] = {}
-        self._path_of_id: dict[str, str] = {}  # the file listed for an article id
-        self.skipped: dict[str, Skipped] = {}
-        self._missing: dict[str, ArticleMeta] = {}  # bookmarks whose article is not here
-        self._newest_first: list[ArticleMeta] | None = None
-        self._keys: dict[str, str] = {}  # publication spelling -> facet key
-        self._story_of: dict[int, int] = {}  # file key -> its story, for stories of 2 or more
-        self._versions: dict[int, list[ArticleMeta]] | None = None  # story -> its articles
-        self._listed_story_of: dict[int, int] = {}  # the same keys, stories of 2 or more only
+@dataclass(frozen=True, slots=True)
+class View:
+    """The rows of one ViewSpec."""
 
-    # --- contents ----------------------------------------------------------------------------
-
-    def __len__(self) -> int:
-        return len(self._by_path)
-
-    def clear(self) -> None:
-        self.__init__()
-
-    def articles(self) -> Iterable[ArticleMeta]:
-        return self._by_path.values()
-
-    def by_id(self, article_id: str) -> ArticleMeta | None:
-        path = self._path_of_id.get(article_id)
-        return self._by_path[path] if path else self._missing.get(article_id)
-
-    def by_key(self, key: int) -> ArticleMeta | None:
-        return self._by_key.get(key)
-
-    def is_missing(self, article_id: str) -> bool:
-        return article_id in self._missing
-
-    def apply(self, entries: Iterable[ArticleMeta | Skipped], removed: Iterable[str] = ()) -> None:
-        """Files read (replacing what their path held) and paths gone."""
-        self._newest_first = None
-        self._versions = None
-        for path in removed:
-            self._drop(path)
-        for entry in entries:
-            self._drop(entry.path)
-            if isinstance(entry, Skipped):
-                self.skipped[entry.path] = entry
-            elif entry.id in self._path_of_id:
-                first = self._path_of_id[entry.id]
-                self.skipped[entry.path] = Skipped(
-                    entry.path, f"same article as {first}", entry.size, entry.mtime_ns
-                )
-            else:
-                self._by_path[entry.path] = entry
-                self._by_key[entry.key] = entry
-                self._path_of_id[entry.id] = entry.path
-                self._missing.pop(entry.id, None)
-
-    def _drop(self, path: str) -> None:
-        self.skipped.pop(path, None)
-        old = self._by_path.pop(path, None)
-        if old is not None:
-            self._by_key.pop(old.key, None)
-            if self._path_of_id.get(old.id) == path:
-                del self._path_of_id[old.id]
-
-    def set_missing_bookmarks(self, bookmarks: Iterable[Bookmark]) -> None:
-        """Bookmarks whose article is not in the library, listed from their title snapshot."""
-        self._newest_first = None
-        self._missing = {}
-        for number, b in enumerate(bookmarks, 1):
-            if b.id in self._path_of_id:
-                continue
-            title = single_line(b.title)
-            # Negative keys: never an index key, so a search never returns them.
-            self._missing[b.id] = ArticleMeta(
-                id=b.id, path=b.path, title=title, source="", date=None,
-                direction=paragraph_direction(title), words=0, encoding="", key=-number,
-            )  # fmt: skip
-
-    def forget_missing(self, article_id: str) -> None:
-        """A missing article's bookmark was removed: it leaves the list."""
-        self._newest_first = None
-        self._missing.pop(article_id, None)
-
-    def publications(self) -> list[Facet]:
-        """Every publication with its article count, most articles first. Spellings that
-        fold alike (الأمة برس, الامة برس) are one entry, named as most articles spell it."""
-        spellings = Counter(m.publication for m in self._by_path.values() if m.publication)
-        counts: Counter[str] = Counter()
-        names: dict[str, tuple[int, str]] = {}
-        for name, count in spellings.items():
-            key = self._facet_key(name)
-            counts[key] += count
-            names[key] = max(names.get(key, (0, "")), (count, name))
-        return _facets(counts, {key: name for key, (_, name) in names.items()})
-
-    def agencies(self) -> list[Facet]:
-        """Every agency credited, with its article count, most articles first."""
-        counts = Counter(m.agency for m in self._by_path.values() if m.agency)
-        return _facets(counts, {name: name for name in counts})
-
-    def _facet_key(self, publication: str) -> str:
-        # A few hundred distinct spellings in a whole library: fold each once.
-        key = self._keys.get(publication)
-        if key is None:
-            from reader.text.normalize import index_text
-
-            key = self._keys[publication] = index_text(publication) or publication
-        return key
-
-    def date_range(self) -> tuple[str, str] | None:
-        """The library's first and last dates (ISO), or None when nothing is dated."""
-        rows = self._newest()  # undated rows sort last
-        if not rows or not rows[0].date:
-            return None
-        oldest = next(m.date for m in reversed(rows) if m.date)
-        return oldest, rows[0].date
-
-    def newest(self) -> ArticleMeta | None:
-        return max(self._by_path.values(), key=lambda m: (m.date or "", m.title), default=None)
-
-    # --- stories -----------------------------------------------------------------------------
-
-    def set_stories(self, story_of: dict[int, int]) -> None:
-        """Which story each file key belongs to (reader.library.story_index), for the files
-        with other versions; the rest are stories of their own."""
-        self._story_of = story_of
-        self._versions = None
-
-    def versions(self, m: ArticleMeta) -> list[ArticleMeta]:
-        """Every version of ``m``'s story in the library, earliest first; [m] when alone."""
-        story_of, versions = self._stories()
-        return versions[story_of[m.key]] if m.key in story_of else [m]
-
-    def versions_under(self, rows: list[ArticleMeta]) -> dict[int, list[ArticleMeta]]:
-        """For each of these rows (by position) that stands for a story, its other versions."""
-        story_of, versions = self._stories()
-        return {
-            row: [v for v in versions[story_of[m.key]] if v.key != m.key]
-            for row, m in enumerate(rows)
-            if m.key in story_of
-        }
-
-    def _stories(self) -> tuple[dict[int, int], dict[int, list[ArticleMeta]]]:
-        """(file key -> story, story -> its articles earliest first) for the stories with
-        two or more articles listed; kept until the catalog or the stories change."""
-        if self._versions is None:
-            versions: dict[int, list[ArticleMeta]] = {}
-            for key, story in self._story_of.items():
-                m = self._by_key.get(key)
-                if m is not None:
-                    versions.setdefault(story, []).append(m)
-            for members in versions.values():
-                members.sort(key=_earliest)
-            # A story whose other versions are gone (or not read yet) is one article again.
-            self._versions = {s: ms for s, ms in versions.items() if len(ms) > 1}
-            self._listed_story_of = {m.key: s for s, ms in self._versions.items() for m in ms}
-        return self._listed_story_of, self._versions
-
-    def group(self, rows: list[ArticleMeta], spec: ViewSpec) -> list[ArticleMeta]:
-        """With ``spec.grouped``, one row per story: the version the user read, else the
-        earliest, of those the filters let through; where it sorts, or for a search where its
-        best version ranks. ``rows``: the view's articles (``grouped=False``)."""
-        if not spec.grouped or not self._story_of:
-            return rows
-        story_of, _ = self._stories()
-        shown: dict[int, list[ArticleMeta]] = {}
-        for m in [m for m in rows if m.key in story_of]:
-            shown.setdefault(story_of[m.key], []).append(m)
-        if not shown:
-            return rows
-        by_rank = spec.sort is SortKey.RELEVANCE and spec.hits is not None
-        # The row each story keeps (by its key) -> the version shown in it.
-        kept: dict[int, ArticleMeta] = {}
-        for members in shown.values():
-            read = [m for m in members if m.id in spec.read]
-            lead = read[0] if read else min(members, key=_earliest)
-            kept[(members[0] if by_rank else lead).key] = lead
-        return [kept.get(m.key, m) for m in rows if m.key not in story_of or m.key in kept]
-
-    # --- the list ----------------------------------------------------------------------------
-
-    def _newest(self) -> list[ArticleMeta]:
-        """Everything listed, newest first; kept until the catalog changes, because every
-        view starts from it."""
-        if self._newest_first is None:
-            rows = [*self._by_path.values(), *self._missing.values()]
-            rows.sort(key=_date_key, reverse=True)
-            self._newest_first = rows
-        return self._newest_first
-
-    def view(self, spec: ViewSpec) -> list[ArticleMeta]:
-        """The rows the list shows, in order: filtered, searched, sorted, and (if
-        ``spec.grouped``) one per story."""
-        return self.group(self._sorted(spec), spec)
-
-    def _sorted(self, spec: ViewSpec) -> list[ArticleMeta]:
-        hits = spec.hits
-        if hits is not None and hits.ranked:
-            rows = [m for k in hits.keys if (m := self._by_key.get(k)) is not None]
-        elif hits is not None:
-            # A word too common to rank: its articles newest first, picked out of the list
-            # already in that order rather than sorted again.
-            wanted = set(hits.keys)
-            rows = [m for m in self._newest() if m.key in wanted]
-        else:
-            rows = list(self._newest())
-        filtered = spec.publication is not None or spec.agency is not None
-        if filtered or spec.bookmarks_only or spec.date_from or spec.date_to:
-            rows = [m for m in rows if self._accepts(m, spec)]
-        if spec.sort is SortKey.RELEVANCE and hits is not None:
-            return rows  # best first (SQL orders ties newest first), or newest first
-        if spec.sort in (SortKey.DATE, SortKey.RELEVANCE):
-            if hits is not None and hits.ranked:
-                rows.sort(key=_date_key, reverse=True)
-            return rows if spec.descending else rows[::-1]
-        key = {
-            SortKey.TITLE: lambda m: m.title.casefold(),
-            # A paper's articles together, its spellings too; then by the agency credited.
-            SortKey.SOURCE: lambda m: (
-                self._facet_key(m.publication) if m.publication else "\uffff",
-                m.agency or m.source.casefold(),
-            ),
-            SortKey.BOOKMARK: lambda m: m.id in spec.bookmarked,
-            SortKey.VERSIONS: lambda m: len(self.versions(m)),
-        }[spec.sort]
-        if hits is not None and hits.ranked:  # ties newest first
-            rows.sort(key=_date_key, reverse=True)
-        rows.sort(key=key, reverse=spec.descending)
-        return rows
-
-    def _accepts(self, m: ArticleMeta, spec: ViewSpec) -> bool:
-        if spec.bookmarks_only and m.id not in spec.bookmarked:
-            return False
-        if spec.agency is not None and m.agency != spec.agency:
-            return False
-        if spec.publication is not None and (
-            not m.publication or self._facet_key(m.publication) != spec.publication
-        ):
-            return False
-        if spec.date_from is not None or spec.date_to is not None:
-            if m.date is None:
-                return False
-            if spec.date_from is not None and m.date < spec.date_from.isoformat():
-                return False
-            if spec.date_to is not None and m.date > spec.date_to.isoformat():
-                return False
-        return True
+    keys: array  # of each top-level row, in order: a file key; negative: a missing bookmark
+    articles: int  # every article the view lets through, the versions under its rows too
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,16 +68,368 @@ class Facet:
     count: int
 
 
-def _facets(counts: Counter[str], names: dict[str, str]) -> list[Facet]:
+_LIVE = "skipped IS NULL"
+# A search found in more than 1 article in this many is listed by walking the list's order.
+_WALK_SHARE = 8
+# The stories of two or more files (files_versions holds only their rows past the first).
+_GROUPED = "SELECT story FROM files WHERE story != key"
+# The version a story's row shows: the one the user read, else the earliest (undated last).
+_EARLIEST = "date IS NULL, date, key"
+_LEAD = f"(id IN (SELECT value FROM json_each(:read))) DESC, {_EARLIEST}"
+_BOOKMARKED = "id IN (SELECT value FROM json_each(:bookmarked))"
+_VERSIONS = (
+    f"CASE WHEN story IN ({_GROUPED}) THEN"
+    " (SELECT count(*) FROM files s WHERE s.story = files.story AND s.skipped IS NULL) ELSE 1 END"
+)
+
+
+def _order(spec: ViewSpec) -> str:
+    """ORDER BY for the view's rows. Date, title and source are what the list indexes
+    (reader.library.index) give by walking them, forwards or backwards; the rest sort."""
+    d, back = ("DESC", "ASC") if spec.descending else ("ASC", "DESC")
+    if spec.hits is not None and spec.sort is SortKey.RELEVANCE:
+        return "pos" if spec.hits.ranked else "date DESC, key DESC"
+    return {
+        SortKey.RELEVANCE: f"date {d}, key {d}",
+        SortKey.DATE: f"date {d}, key {d}",
+        # Ties newest first, or oldest first when the whole order is reversed: the order
+        # of the index (its entries end with the key, ascending).
+        SortKey.TITLE: f"title COLLATE NOCASE {d}, date {back}, key {d}",
+        SortKey.SOURCE: f"source_order {d}, date {back}, key {d}",
+        SortKey.BOOKMARK: f"{_BOOKMARKED} {d}, date DESC, key DESC",
+        SortKey.VERSIONS: f"{_VERSIONS} {d}, date DESC, key DESC",
+    }[spec.sort]
+
+
+class Catalog:
+    """The library's articles in the index, listed by ``view``. Uses the index's connection,
+    on the thread that opened it."""
+
+    def __init__(self, index: Index) -> None:
+        self._db = index.db
+        self._missing: dict[str, ArticleMeta] = {}  # bookmarks whose article is not here
+        self._missing_keys: dict[int, ArticleMeta] = {}
+        self._count: int | None = None
+        self._has_stories: bool | None = None
+        self._orders: Orders | None = None
+        self._selected: tuple[Hits | None, tuple, bytearray] | None = None
+
+    def changed(self) -> None:
+        """The index changed (files read or gone): counts are asked again."""
+        self._count = self._has_stories = self._orders = None
+
+    # --- contents ----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """How many articles the library has (missing bookmarks not counted)."""
+        if self._count is None:
+            self._count = self._one(f"SELECT count(*) FROM files WHERE {_LIVE}")
+        return self._count
+
+    def _one(self, sql: str, args: Sequence | dict = ()) -> object:
+        return self._db.execute(sql, args).fetchone()[0]
+
+    def _metas(self, sql: str, args: Sequence | dict = ()) -> list[ArticleMeta]:
+        from reader.library.index import entry_of
+
+        return [entry_of(row) for row in self._db.execute(sql, args)]  # type: ignore[misc]
+
+    def metas(self, keys: Sequence[int]) -> list[ArticleMeta]:
+        """The articles of these keys, in their order (a page of the list)."""
+        from reader.library.index import FIELDS
+
+        found = {
+            m.key: m
+            for m in self._metas(
+                f"SELECT {FIELDS} FROM files WHERE key IN (SELECT value FROM json_each(?))",
+                (json.dumps([k for k in keys if k > 0]),),
+            )
+        }
+        found.update(self._missing_keys)
+        return [found[k] for k in keys if k in found]
+
+    def by_key(self, key: int) -> ArticleMeta | None:
+        found = self.metas([key])
+        return found[0] if found else None
+
+    def by_id(self, article_id: str) -> ArticleMeta | None:
+        from reader.library.index import FIELDS
+
+        found = self._metas(f"SELECT {FIELDS} FROM files WHERE id = ? AND {_LIVE}", (article_id,))
+        return found[0] if found else self._missing.get(article_id)
+
+    def seen(
+        self, ids: Iterable[str] = (), paths: Iterable[str] = ()
+    ) -> list[tuple[str, str, str]]:
+        """(id, title, path) of the articles with these ids or at these paths: what the
+        user's store needs to follow renamed and re-parsed articles (UserStore)."""
+        rows = self._db.execute(
+            f"SELECT id, title, path FROM files WHERE {_LIVE} AND"
+            " (id IN (SELECT value FROM json_each(?)) OR path IN (SELECT value FROM json_each(?)))",
+            (json.dumps(list(ids)), json.dumps(list(paths))),
+        )
+        return rows.fetchall()
+
+    def skipped(self) -> list[Skipped]:
+        from reader.library.index import FIELDS
+
+        sql = f"SELECT {FIELDS} FROM files WHERE skipped IS NOT NULL ORDER BY path"
+        return self._metas(sql)  # type: ignore[return-value]
+
+    def skipped_count(self) -> int:
+        return self._one("SELECT count(*) FROM files WHERE skipped IS NOT NULL")
+
+    def is_missing(self, article_id: str) -> bool:
+        return article_id in self._missing
+
+    def set_missing_bookmarks(self, bookmarks: Iterable[Bookmark]) -> None:
+        """Bookmarks whose article is not in the library, listed from their title snapshot."""
+        bookmarks = list(bookmarks)
+        here = {aid for aid, _, _ in self.seen(ids=[b.id for b in bookmarks])}
+        self._missing = {}
+        for number, b in enumerate((b for b in bookmarks if b.id not in here), 1):
+            title = single_line(b.title)
+            # Negative keys: never an index key, so a search never returns them.
+            self._missing[b.id] = ArticleMeta(
+                id=b.id, path=b.path, title=title, source="", date=None,
+                direction=paragraph_direction(title), words=0, encoding="", key=-number,
+            )  # fmt: skip
+        self._missing_keys = {m.key: m for m in self._missing.values()}
+
+    def forget_missing(self, article_id: str) -> None:
+        """A missing article's bookmark was removed: it leaves the list."""
+        gone = self._missing.pop(article_id, None)
+        if gone is not None:
+            del self._missing_keys[gone.key]
+
+    # --- facets ------------------------------------------------------------------------------
+
+    def publications(self) -> list[Facet]:
+        """Every publication with its article count, most articles first. Spellings that
+        fold alike (الأمة برس, الامة برس) are one entry, named as most articles spell it."""
+        rows = self._db.execute(
+            f"SELECT pubkey, publication, count(*) FROM files WHERE {_LIVE} AND pubkey != ''"
+            " GROUP BY pubkey, publication"
+        )
+        counts: dict[str, int] = {}
+        names: dict[str, tuple[int, str]] = {}
+        for key, name, count in rows:
+            counts[key] = counts.get(key, 0) + count
+            names[key] = max(names.get(key, (0, "")), (count, name))
+        return _facets(counts, {key: name for key, (_, name) in names.items()})
+
+    def agencies(self) -> list[Facet]:
+        """Every agency credited, with its article count, most articles first."""
+        rows = self._db.execute(
+            f"SELECT agency, count(*) FROM files WHERE {_LIVE} AND agency != '' GROUP BY agency"
+        )
+        counts = dict(rows.fetchall())
+        return _facets(counts, {name: name for name in counts})
+
+    def date_range(self) -> tuple[str, str] | None:
+        """The library's first and last dates (ISO), or None when nothing is dated."""
+        first = self._one(f"SELECT min(date) FROM files WHERE {_LIVE} AND date IS NOT NULL")
+        last = self._one(f"SELECT max(date) FROM files WHERE {_LIVE}")
+        return (first, last) if first else None
+
+    def newest(self) -> ArticleMeta | None:
+        from reader.library.index import FIELDS
+
+        sql = f"SELECT {FIELDS} FROM files WHERE {_LIVE} ORDER BY date DESC, title DESC LIMIT 1"
+        found = self._metas(sql)
+        return found[0] if found else None
+
+    # --- stories -----------------------------------------------------------------------------
+
+    def has_stories(self) -> bool:
+        if self._has_stories is None:
+            self._has_stories = self._one(f"SELECT EXISTS ({_GROUPED})") == 1
+        return self._has_stories
+
+    def versions(self, m: ArticleMeta) -> list[ArticleMeta]:
+        """Every version of ``m``'s story in the library, earliest first; [m] when alone."""
+        from reader.library.index import FIELDS
+
+        if m.key <= 0 or not self.has_stories():
+            return [m]
+        found = self._metas(
+            f"SELECT {FIELDS} FROM files WHERE {_LIVE}"
+            " AND story = (SELECT story FROM files WHERE key = ?) ORDER BY date IS NULL, date, key",
+            (m.key,),
+        )
+        return found or [m]
+
+    def version_counts(self, keys: Sequence[int]) -> dict[int, int]:
+        """For those of these file keys whose story has other versions, how many it has."""
+        rows = self._db.execute(
+            "SELECT f.key, count(*) FROM files f JOIN files s ON s.story = f.story"
+            " WHERE f.key IN (SELECT value FROM json_each(?)) AND s.skipped IS NULL"
+            f" AND f.story IN ({_GROUPED}) GROUP BY f.key",
+            (json.dumps([k for k in keys if k > 0]),),
+        )
+        return dict(rows.fetchall())
+
+    def story_ids(self, keys: Sequence[int]) -> dict[int, str]:
+        """For those of these file keys that have other versions, the article id of their
+        story's first file: what the versions of one story share."""
+        rows = self._db.execute(
+            "SELECT f.key, s.id FROM files f JOIN files s ON s.key = f.story"
+            f" WHERE f.key IN (SELECT value FROM json_each(?)) AND f.story IN ({_GROUPED})",
+            (json.dumps(list(keys)),),
+        )
+        return dict(rows.fetchall())
+
+    # --- the list ----------------------------------------------------------------------------
+
+    def _where(self, spec: ViewSpec) -> tuple[str, dict, str]:
+        """(WHERE clause, its arguments, what to join) for the articles ``spec`` lets through."""
+        where, args, join = [_LIVE], {}, ""
+        if spec.publication is not None:
+            where.append("pubkey = :publication")
+            args["publication"] = spec.publication
+        if spec.agency is not None:
+            where.append("agency = :agency")
+            args["agency"] = spec.agency
+        if spec.date_from is not None:
+            where.append("date >= :date_from")
+            args["date_from"] = spec.date_from.isoformat()
+        if spec.date_to is not None:
+            where.append("date <= :date_to")
+            args["date_to"] = spec.date_to.isoformat()
+        if spec.bookmarks_only:
+            where.append(_BOOKMARKED)
+        if spec.bookmarks_only or spec.sort is SortKey.BOOKMARK:
+            args["bookmarked"] = json.dumps(sorted(spec.bookmarked))
+        hits = spec.hits
+        if hits is not None and hits.ranked:
+            # A few thousand keys at most (index.RANK_CAP), each with its rank.
+            join = "JOIN (SELECT value AS hit, key AS pos FROM json_each(:ranked)) ON hit = key"
+            args["ranked"] = json.dumps(hits.keys)
+        elif hits is not None:
+            # Found in a good part of the library: walking the list's order and testing each
+            # key beats looking every hit up and sorting them (+key: not by the primary key).
+            walk = "+" if len(hits.keys) * _WALK_SHARE > len(self) else ""
+            where.append(f"{walk}key IN (SELECT rowid FROM fts WHERE fts MATCH :match)")
+            args["match"] = hits.match
+        return " AND ".join(where), args, join
+
+    def _in_memory(self, spec: ViewSpec) -> bool:
+        """Whether the orders in memory (reader.library.orders) give this view: the
+        common ones, by date, title or source, whole or searched, between dates."""
+        if spec.publication is not None or spec.agency is not None or spec.bookmarks_only:
+            return False
+        if spec.hits is not None and spec.hits.ranked:
+            return False  # a few thousand rows, ranked: SQL orders them at once
+        return spec.sort in (SortKey.DATE, SortKey.TITLE, SortKey.SOURCE, SortKey.RELEVANCE)
+
+    def _selection(self, spec: ViewSpec) -> tuple[Orders, bytearray, int]:
+        """The articles of an in-memory view, selected; and how many of them are versions
+        hidden under their story's row."""
+        if self._orders is None:
+            self._orders = Orders(self._db, _order(ViewSpec()))
+            self._selected = None
+        orders = self._orders
+        # The list and the timeline ask for the same articles one after the other.
+        wanted = (spec.date_from, spec.date_to)
+        last = self._selected
+        if last is None or last[0] is not spec.hits or last[1] != wanted:
+            hits = spec.hits
+            selected = orders.everything() if hits is None else orders.of_keys(hits.keys)
+            if spec.date_from is not None or spec.date_to is not None:
+                first, last = (d and d.isoformat() for d in (spec.date_from, spec.date_to))
+                orders.within_dates(selected, first, last)
+            last = self._selected = (spec.hits, wanted, selected)
+        selected = bytearray(last[2])
+        hidden = 0
+        if spec.grouped and self.has_stories():
+            stories = orders.stories(_GROUPED, _EARLIEST)
+            hidden = orders.hide_versions(selected, stories, spec.read)
+        return orders, selected, hidden
+
+    def view(self, spec: ViewSpec) -> View:
+        """The rows the list shows, in order: filtered, searched, sorted, and (if
+        ``spec.grouped``) one per story, under which its other versions are listed."""
+        missing = self._missing_listed(spec)
+        if self._in_memory(spec):
+            orders, selected, hidden = self._selection(spec)
+            keys = orders.rows(orders.keys(_order(spec)), selected)
+            articles = len(keys) + hidden
+            keys.extend(m.key for m in missing)
+            return View(keys, articles + len(missing))
+        where, args, join = self._where(spec)
+        grouped = spec.grouped and self.has_stories()
+        if grouped:
+            args["read"] = json.dumps(sorted(spec.read))
+        if grouped and join and spec.sort is SortKey.RELEVANCE:
+            # Ranked hits, a few thousand at most: each story sits where its best version ranks.
+            sql = f"""
+                WITH v AS (SELECT key, story, id, date, pos FROM files {join} WHERE {where}),
+                w AS (SELECT key, row_number() OVER (PARTITION BY story ORDER BY {_LEAD}) AS n,
+                      min(pos) OVER (PARTITION BY story) AS best FROM v)
+                SELECT key FROM w WHERE n = 1 ORDER BY best"""
+        else:
+            sql = f"SELECT key FROM files {join} WHERE {where}"
+            if grouped:
+                # The versions not shown on their story's row. Only the files of stories of
+                # several are windowed, and the walk over the rest tests keys only.
+                hidden = (
+                    "SELECT key FROM (SELECT key, row_number() OVER (PARTITION BY story ORDER BY"
+                    f" {_LEAD}) AS n FROM files {join} WHERE {where} AND story IN ({_GROUPED}))"
+                    " WHERE n > 1"
+                )
+                sql += f" AND key NOT IN ({hidden})"
+            sql += f" ORDER BY {_order(spec)}"
+        (found,) = self._db.execute(f"SELECT json_group_array(key) FROM ({sql})", args).fetchone()
+        keys = array("q", json.loads(found))
+        articles = len(keys)
+        if grouped:
+            articles = self._one(f"SELECT count(*) FROM files {join} WHERE {where}", args)
+        keys.extend(m.key for m in missing)
+        return View(keys, articles + len(missing))
+
+    def _missing_listed(self, spec: ViewSpec) -> list[ArticleMeta]:
+        """The missing bookmarks ``spec`` lets through, by title. They have no date, source or
+        text, so only the bookmark filter keeps them; they follow the library's rows."""
+        plain = spec.publication is None and spec.agency is None and spec.hits is None
+        if not plain or spec.date_from is not None or spec.date_to is not None:
+            return []
+        missing = [m for m in self._missing.values() if m.id in spec.bookmarked
+                   or not spec.bookmarks_only]  # fmt: skip
+        return sorted(missing, key=lambda m: m.title.casefold())
+
+    def articles(self, spec: ViewSpec | None = None) -> Iterator[ArticleMeta]:
+        """Every article ``spec`` lets through (default: the whole library, newest first),
+        versions of a story each on its own row, in the view's order: a page at a time, for
+        exports."""
+        from reader.library.index import FIELDS
+
+        spec = spec or ViewSpec()
+        where, args, join = self._where(spec)
+        rows = self._db.execute(
+            f"SELECT {FIELDS} FROM files {join} WHERE {where} ORDER BY {_order(spec)}", args
+        )
+        from reader.library.index import entry_of
+
+        while page := rows.fetchmany(500):
+            yield from (entry_of(row) for row in page)  # type: ignore[misc]
+        yield from self._missing_listed(spec)
+
+    def date_counts(self, spec: ViewSpec) -> dict[str, int]:
+        """How many of the articles ``spec`` lets through carry each date (for the timeline)."""
+        if self._in_memory(spec):
+            orders, selected, _ = self._selection(dataclasses.replace(spec, grouped=False))
+            return orders.per_date(selected)
+        where, args, join = self._where(spec)
+        rows = self._db.execute(
+            f"SELECT date, count(*) FROM files {join} WHERE {where} AND date IS NOT NULL"
+            " GROUP BY date",
+            args,
+        )
+        return dict(rows.fetchall())
+
+
+def _facets(counts: dict[str, int], names: dict[str, str]) -> list[Facet]:
     return [
         Facet(key, names[key], count)
         for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]]))
     ]
-
-
-def _date_key(m: ArticleMeta) -> str:
-    return m.date or ""
-
-
-def _earliest(m: ArticleMeta) -> tuple[str, int]:
-    return (m.date or "\uffff", m.key)  # undated last

@@ -74,3 +74,12 @@ def is_candidate(name: str) -> bool:
     if name.startswith("."):
         return False
     return os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
+
+
+def file_stamp(path: str) -> tuple[int, int]:
+    """(size, mtime_ns): what tells the index a file changed; (0, 0) when it cannot be read."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (0, 0)
+    return (info.st_size, info.st_mtime_ns)

@@ -17,23 +17,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library import stories, story_index
-from reader.library.entries import ArticleMeta, Indexed, Skipped
+from reader.library.entries import ArticleMeta, Indexed, Skipped, file_stamp
+from reader.library.terms import TermList
 from reader.text.exact import EXACT_VERSION
 from reader.text.normalize import NORMALIZATION_VERSION
 
 # 3: FTS5's ascii tokenizer; 4: the source line's parts, searchable; 5: exact terms;
-# 6: stories (signatures, bands)
-SCHEMA_VERSION = 6
+# 6: stories (signatures, bands); 7: the list's sort columns and indexes (reader.library.catalog)
+SCHEMA_VERSION = 7
 # The rules the tokens and signatures in the index were made by.
 _TOKEN_RULES = f"{NORMALIZATION_VERSION} exact/{EXACT_VERSION} {stories.STORY_RULES}"
-
-# The files of stories with two or more of them (files.story is indexed).
-_GROUPED = "story IN (SELECT story FROM files WHERE story != key)"
 
 # Ranking every hit of a word found in most of 100,000 articles costs ~300 ms with bm25;
 # past this many hits the word is too common to rank usefully: newest first instead.
@@ -41,13 +40,30 @@ RANK_CAP = 2000
 # Title words weigh more than source-line words, which weigh more than body words.
 _BM25 = "bm25(fts, 4.0, 2.0, 1.0)"
 
-_FIELDS = (
+FIELDS = (
     "key, path, size, mtime_ns, id, title, source, date, direction, words, encoding, skipped,"
     " publication, agency, dateline, author"
 )
-_PLACES = ", ".join("?" * len(_FIELDS.split(",")))
+# Written beside them, for the list: the publication's facet key and the Source column's order.
+_WRITTEN = f"{FIELDS}, story, pubkey, source_order"
+_PLACES = ", ".join("?" * len(_WRITTEN.split(",")))
+_NO_PAPER = "\uffff"  # articles crediting no publication sort after every paper
+# What the list sorts and filters by, over the articles only (skipped files have no title):
+# a million rows are ordered by walking one of these, not by sorting. Title and source ties
+# come newest first, and a descending sort walks the same index backwards.
+_LIST_INDEXES = """
+    CREATE INDEX files_date ON files (date) WHERE skipped IS NULL;
+    CREATE INDEX files_title ON files (title COLLATE NOCASE, date DESC) WHERE skipped IS NULL;
+    CREATE INDEX files_source ON files (source_order, date DESC) WHERE skipped IS NULL;
+    CREATE INDEX files_id ON files (id) WHERE skipped IS NULL;
+    CREATE INDEX files_pubkey ON files (pubkey) WHERE skipped IS NULL;
+    CREATE INDEX files_agency ON files (agency) WHERE skipped IS NULL;
+    CREATE INDEX files_versions ON files (story) WHERE story != key;
+"""
 # Paths per DELETE ... IN (...): well below SQLite's limit on parameters.
 _FORGET_BATCH = 500
+# Paths looked up at a time when comparing a library's files with the index.
+_LOOKUP_BATCH = 5000
 
 # The text FTS5 gets is our own tokens separated by spaces (reader.text.normalize), so its cheapest
 # tokenizer will do: "ascii" takes runs of ASCII letters and digits and of anything non-ASCII
@@ -70,66 +86,23 @@ def _bindable(text: str) -> str | bytes:
     return b"".join(pieces)
 
 
-class TermList:
-    """The index's term list, as reader.text.fts.Vocabulary asks it, for one search: its
-    answers are kept for that search only (the index may change before the next one)."""
-
-    def __init__(
-        self, db: sqlite3.Connection, table: str = "fts", key_list: str = "json_group_array(rowid)"
-    ) -> None:
-        self._db = db
-        self._table = table
-        self._key_list = key_list
-        # fts5vocab's "instance" kind finds a term in a range without counting its postings
-        # (the "row" kind reads them all): ~25 µs whether the term is rare or everywhere.
-        self._terms = f"temp.{table}_instances"
-        db.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {self._terms}"
-            f" USING fts5vocab(main, {table}, instance)"
-        )
-        self._known: dict[tuple[str, bool], bool] = {}
-
-    def has(self, token: str, prefix: bool) -> bool:
-        key = (token, prefix)
-        if key not in self._known:
-            if prefix:  # a term from token up to the first string that does not start with it
-                after = token[:-1] + chr(ord(token[-1]) + 1)
-                sql, args = "term >= ? AND term < ?", (token, after)
-            else:
-                sql, args = "term = ?", (token,)
-            row = self._db.execute(f"SELECT 1 FROM {self._terms} WHERE {sql} LIMIT 1", args)
-            self._known[key] = row.fetchone() is not None
-        return self._known[key]
-
-    def between(self, low: str, high: str, limit: int) -> list[str]:
-        found: list[str] = []
-        sql = f"SELECT term FROM {self._terms} WHERE term >= ? AND term < ? LIMIT 1"
-        while len(found) < limit:
-            row = self._db.execute(sql, (low, high)).fetchone()
-            if row is None:
-                break
-            found.append(row[0])
-            low = row[0] + "\x01"  # the next term after it: terms hold no control characters
-        return found
-
-    def docs(self, match: str) -> frozenset[int]:
-        table = self._table
-        sql = f"SELECT {self._key_list} FROM {table} WHERE {table} MATCH ?"
-        (keys,) = self._db.execute(sql, (match,)).fetchone()
-        return frozenset(json.loads(keys))
-
-
 class IndexError_(Exception):
     """A search the index cannot run (a malformed MATCH expression)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Hits:
-    keys: list[int]  # best first when ranked; otherwise unordered (the caller sorts by date)
+    """What a search found: the keys best first, or for a word too common to rank, every
+    key (as an array: a million of them) and the FTS5 expression, which the list's SQL
+    joins (reader.library.catalog) where its filters need it."""
+
+    keys: Sequence[int]  # best first (ranked); unordered, stale keys included (unranked)
     ranked: bool
+    match: str | None = None  # unranked: the expression, for the list's SQL
 
 
-def _entry(row: tuple) -> ArticleMeta | Skipped:
+def entry_of(row: tuple) -> ArticleMeta | Skipped:
+    """The record of a row of ``FIELDS``."""
     (key, path, size, mtime_ns, aid, title, source, date, direction, words, encoding, skip,
      publication, agency, dateline, author) = row  # fmt: skip
     if skip is not None:
@@ -141,10 +114,15 @@ def _entry(row: tuple) -> ArticleMeta | Skipped:
     )  # fmt: skip
 
 
-def _prefix_range(root: str) -> tuple[str, str]:
-    """Bounds selecting every path inside folder ``root`` with an index range scan."""
-    base = root.rstrip("/\\") + "/"
-    return base, base[:-1] + chr(ord("/") + 1)
+def _under(roots: Sequence[str]) -> tuple[str, list[str]]:
+    """A WHERE clause selecting every path inside these folders (or equal to these file
+    paths) with index range scans, and its arguments."""
+    clauses, args = [], []
+    for root in roots:
+        base = root.rstrip("/\\") + "/"
+        clauses.append("path = ? OR (path >= ? AND path < ?)")
+        args += [root, base, base[:-1] + chr(ord("/") + 1)]
+    return "(" + " OR ".join(f"({c})" for c in clauses) + ")" if clauses else "0", args
 
 
 class Index:
@@ -162,6 +140,7 @@ class Index:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def _open(self) -> None:
+        self._facet_keys: dict[str, str] = {}
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit is fine
@@ -194,7 +173,8 @@ class Index:
                 size INTEGER, mtime_ns INTEGER, id TEXT, title TEXT, source TEXT, date TEXT,
                 direction TEXT, words INTEGER, encoding TEXT, skipped TEXT,
                 publication TEXT, agency TEXT, dateline TEXT, author TEXT,
-                story INTEGER);
+                story INTEGER, pubkey TEXT, source_order TEXT);
+            {_LIST_INDEXES}
             {story_index.SCHEMA}
             CREATE VIRTUAL TABLE fts USING fts5(
                 title, source, body, content='', tokenize='{_TOKENIZER}');
@@ -214,17 +194,46 @@ class Index:
 
     # --- what is cached ----------------------------------------------------------------------
 
-    def entries_under(self, roots: Sequence[str]) -> list[ArticleMeta | Skipped]:
-        """Every cached file inside these folders (or equal to these file paths)."""
-        found: list[ArticleMeta | Skipped] = []
-        for root in roots:
-            low, high = _prefix_range(root)
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, for the list's queries (reader.library.catalog) on its thread."""
+        return self._db
+
+    def changes(self, roots: Sequence[str], found: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Of the files ``found`` under ``roots``: those to read (new, or whose size or mtime
+        changed); and the files listed under ``roots`` that were not found.
+
+        A slice of paths at a time is looked up, so that a million of them never become a
+        million records here; the files not found are only looked for when the counts say
+        some are gone."""
+        to_read: list[str] = []
+        listed = 0
+        for start in range(0, len(found), _LOOKUP_BATCH):
+            batch = found[start : start + _LOOKUP_BATCH]
             rows = self._db.execute(
-                f"SELECT {_FIELDS} FROM files WHERE path = ? OR (path >= ? AND path < ?)",
-                (root, low, high),
+                "SELECT path, size, mtime_ns FROM files"
+                " WHERE path IN (SELECT value FROM json_each(?))",
+                (json.dumps(batch),),
             )
-            found.extend(_entry(row) for row in rows)
-        return found
+            known = {path: (size, mtime) for path, size, mtime in rows}
+            listed += len(known)
+            # (A file the index does not know is read whatever its stamp: no stat for it.)
+            to_read += [p for p in batch if p not in known or known[p] != file_stamp(p)]
+        under, args = _under(roots)
+        (count,) = self._db.execute(f"SELECT count(*) FROM files WHERE {under}", args).fetchone()
+        if count == listed:
+            return to_read, []
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS found (path TEXT PRIMARY KEY)")
+        try:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO temp.found VALUES (?)", ((p,) for p in found)
+            )
+            rows = self._db.execute(
+                f"SELECT path FROM files WHERE {under} AND path NOT IN temp.found", args
+            )
+            return to_read, [path for (path,) in rows]
+        finally:
+            self._db.execute("DELETE FROM temp.found")
 
     def stale_count(self) -> int:
         return int(self._meta("stale") or 0)
@@ -245,7 +254,10 @@ class Index:
     # --- changes -----------------------------------------------------------------------------
 
     def put(self, items: Iterable[Indexed]) -> list[ArticleMeta | Skipped]:
-        """Store freshly read files, replacing what their paths held; returns them with keys."""
+        """Store freshly read files, replacing what their paths held; returns them with keys.
+
+        A file holding an article another path already has (the same article id: a copy) is
+        stored as skipped, naming that path: the list shows each article once."""
         items = list(items)
         stored: list[ArticleMeta | Skipped] = []
         files: list[tuple] = []
@@ -256,28 +268,30 @@ class Index:
             # between reading it and inserting.
             self._db.execute("BEGIN IMMEDIATE")
             stale, broken = self._forget([i.entry.path for i in items])
+            first = self._paths_of([i.entry.id for i in items if isinstance(i.entry, ArticleMeta)])
             # The keys AUTOINCREMENT would give, in order, given all at once (executemany).
             row = self._db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'files'")
             key = (row.fetchone() or (0,))[0]
             for item in items:
                 e = item.entry
                 key += 1
+                if isinstance(e, ArticleMeta) and e.id in first:
+                    e = Skipped(e.path, f"same article as {first[e.id]}", e.size, e.mtime_ns)
                 if isinstance(e, Skipped):
                     files.append((key, e.path, e.size, e.mtime_ns, None, None, None, None, None,
-                                  None, None, e.reason, *(None,) * 5))  # fmt: skip
+                                  None, None, e.reason, *(None,) * 7))  # fmt: skip
                     stored.append(e)
                     continue
+                first[e.id] = e.path
                 files.append((key, e.path, e.size, e.mtime_ns, e.id, e.title, e.source, e.date,
                               e.direction, e.words, e.encoding, None, e.publication, e.agency,
-                              e.dateline, e.author, key))  # fmt: skip
+                              e.dateline, e.author, key, *self._sort_columns(e)))  # fmt: skip
                 if item.signature:
                     signed.append((key, item.signature, *item.bands))
                 texts.append((key, item.title_text, item.source_text, _bindable(item.body_text)))
                 stored.append(e.with_key(key))
             # Each article a story of its own until link_stories, once the batches are in.
-            self._db.executemany(
-                f"INSERT INTO files ({_FIELDS}, story) VALUES ({_PLACES}, ?)", files
-            )
+            self._db.executemany(f"INSERT INTO files ({_WRITTEN}) VALUES ({_PLACES})", files)
             self._db.executemany(
                 "INSERT INTO fts (rowid, title, source, body) VALUES (?, ?, ?, ?)", texts
             )
@@ -286,6 +300,31 @@ class Index:
             # A changed file's old story is recomputed without it.
             story_index.regroup(self._db, broken)
         return stored
+
+    def _paths_of(self, ids: list[str]) -> dict[str, str]:
+        """The path listing each of these article ids, for those the index lists."""
+        rows = self._db.execute(
+            "SELECT id, path FROM files WHERE skipped IS NULL"
+            " AND id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+        return dict(rows.fetchall())
+
+    def _sort_columns(self, e: ArticleMeta) -> tuple[str, str]:
+        """(pubkey, source_order): the publication's facet key, spellings that fold alike
+        sharing one (الأمة برس, الامة برس); and the Source column's order: a paper's
+        articles together, then by the agency credited, then articles crediting no paper."""
+        pubkey = ""
+        if e.publication:
+            # A few hundred distinct spellings in a whole library: fold each once.
+            pubkey = self._facet_keys.get(e.publication, "")
+            if not pubkey:
+                from reader.text.normalize import index_text
+
+                pubkey = self._facet_keys[e.publication] = (
+                    index_text(e.publication) or e.publication
+                )
+        return pubkey, (pubkey or _NO_PAPER) + "\x01" + (e.agency or e.source.casefold())
 
     def link_stories(self) -> None:
         """Group the files stored since the last call with their versions (library.stories)."""
@@ -330,32 +369,20 @@ class Index:
         if count:
             self._db.execute("UPDATE meta SET value = value + ? WHERE name = 'stale'", (count,))
 
-    def story_keys(self) -> dict[int, int]:
-        """The story of every file that has other versions (file key -> story key)."""
-        return dict(self._db.execute(f"SELECT key, story FROM files WHERE {_GROUPED}").fetchall())
-
-    def story_ids(self) -> dict[int, str]:
-        """As story_keys, each story named by the article id of its first file."""
-        rows = self._db.execute(
-            f"SELECT f.key, s.id FROM files f JOIN files s ON s.key = f.story WHERE f.{_GROUPED}"
-        )
-        return dict(rows.fetchall())
-
     # --- search ------------------------------------------------------------------------------
 
     def search(self, match: str, cap: int = RANK_CAP) -> Hits:
-        """Keys of the articles matching an FTS5 expression: best first (newest first on ties),
-        or, for a word too common to rank, unordered and possibly with stale keys (the caller
-        keeps the keys it knows and sorts them by date)."""
+        """The articles matching an FTS5 expression: their keys best first (newest first on
+        ties), or, for a word too common to rank, the expression to list them by (Hits)."""
         try:
             # One pass over the postings gives both the count and every key, as one JSON
-            # array: a common word's 100,000 keys come out of SQLite and json.loads (C all
+            # array: a common word's million keys come out of SQLite and json.loads (C all
             # the way) three times faster than as rows.
             count, keys = self._db.execute(
                 f"SELECT count(*), {self._key_list} FROM fts WHERE fts MATCH ?", (match,)
             ).fetchone()
             if count > cap:
-                return Hits(json.loads(keys), ranked=False)
+                return Hits(array("q", json.loads(keys)), ranked=False, match=match)
             if not count:
                 return Hits([], ranked=True)
             rows = self._db.execute(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.library.entries import ArticleMeta, Indexed, Skipped
+from reader.library.entries import ArticleMeta, Indexed, Skipped, file_stamp
 from reader.text.article import Article, parse_article
 from reader.text.decoding import DecodeError, decode_bytes, read_text_file
 from reader.text.direction import article_direction_of
@@ -117,14 +117,6 @@ def read_entry(path: str, stories: bool = True) -> Indexed:
 def read_entries(paths: Sequence[str], stories: bool = True) -> list[Indexed]:
     """A batch of read_entry, for a worker process."""
     return [read_entry(p, stories) for p in paths]
-
-
-def file_stamp(path: str) -> tuple[int, int]:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return (0, 0)
-    return (info.st_size, info.st_mtime_ns)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ def relevance_ranks(catalog: Catalog, hits: Hits | None) -> dict[str, int]:
     """Each result's 1-based rank by path, in the order --search prints (no filters)."""
     if hits is None:
         return {}
-    ranked = catalog.view(ViewSpec(sort=SortKey.RELEVANCE, hits=hits))
+    ranked = catalog.articles(ViewSpec(sort=SortKey.RELEVANCE, hits=hits, grouped=False))
     return {m.path: rank for rank, m in enumerate(ranked, 1)}
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.library.entries import ArticleMeta, Indexed, Skipped
-from reader.library.reading import file_stamp, read_entries, read_entry
+from reader.library.reading import read_entries, read_entry
 from reader.library.scan import iter_files
 
 __all__ = ["sync"]
@@ -26,7 +26,9 @@ __all__ = ["sync"]
 class Store(Protocol):
     """What scanning needs of the index (reader.library.index.Index)."""
 
-    def entries_under(self, roots: Sequence[str]) -> list[ArticleMeta | Skipped]: ...
+    def changes(
+        self, roots: Sequence[str], found: Sequence[str]
+    ) -> tuple[list[str], list[str]]: ...
     def put(self, items: Iterable[Indexed]) -> list[ArticleMeta | Skipped]: ...
     def remove(self, paths: Iterable[str]) -> list[int]: ...
     def link_stories(self) -> None: ...
@@ -85,7 +87,7 @@ _POOL_CHUNK = 250
 def sync(
     roots: Sequence[str | Path],
     store: Store,
-    on_cached: Callable[[list[ArticleMeta | Skipped]], None] | None = None,
+    on_cached: Callable[[], None] | None = None,
     on_update: Update | None = None,
     cancel: threading.Event | None = None,
     workers: int | None = None,
@@ -94,29 +96,24 @@ def sync(
 ) -> bool:
     """Bring the index up to date with the files under ``roots``.
 
-    First ``on_cached(entries)`` hands over what the index already knows (a library opens
-    at once from it), then ``on_update(entries, removed_paths, done, total)`` reports files
-    read since and paths gone, in batches. Only files whose size or mtime changed are read;
-    with many of them, ``workers`` processes (default: one per core) read them in parallel.
-    Returns False if cancelled. ``stories=False`` leaves every article a story of its own
-    (what the benchmarks measure grouping against).
+    First ``on_cached()`` says that the index, as last written, can be listed (a library
+    opens at once from it); then ``on_update(entries, removed_paths, done, total)`` reports
+    files read since and paths gone, in batches. Only files whose size or mtime changed are
+    read; with many of them, ``workers`` processes (default: one per core) read them in
+    parallel. Returns False if cancelled. ``stories=False`` leaves every article a story of
+    its own (what the benchmarks measure grouping against).
     """
     roots = [os.path.abspath(os.path.expanduser(r)) for r in roots]
-    cached = store.entries_under(roots)
     if on_cached is not None:
-        on_cached(cached)
-    known = {e.path: (e.size, e.mtime_ns) for e in cached}
-
+        on_cached()
     problems: list[Skipped] = []
     on_disk = list(iter_files(roots, problems))
     if not report_missing:
         problems = [p for p in problems if not p.reason.startswith("no such")]
-    seen = set(on_disk)
-    removed = [path for path in known if path not in seen]
+    to_read, removed = store.changes(roots, on_disk)
+    del on_disk  # a million paths: not kept while the files are read
     if removed:
         store.remove(removed)
-    # (A file the index does not know is read whatever its stamp: no stat for it here.)
-    to_read = [p for p in on_disk if p not in known or known[p] != file_stamp(p)]
     total = len(to_read)
     if on_update is not None and (removed or problems or not to_read):
         on_update(list(problems), removed, 0, total)

@@ -4,15 +4,15 @@ Qt-free. The x range is the whole library's, not the shown rows', so a search's 
 where they fall in the library's time and two searches can be compared by eye. Empty
 buckets are kept: a gap is an answer too.
 
-Dates are ISO strings (YYYY-MM-DD); counting slices them rather than parsing each one, so
-100,000 rows cost a Counter over the distinct dates, then a few thousand slices.
+Dates are ISO strings (YYYY-MM-DD), counted per date by the index (Catalog.date_counts);
+bucketing slices them rather than parsing each one: a few thousand slices.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 # Under about three months, months would give one to three bars: days say more.
@@ -40,21 +40,20 @@ class Timeline:
 EMPTY = Timeline("month", [])
 
 
-def count_dates(dates: Iterable[str | None], first: str | None, last: str | None) -> Timeline:
-    """Bucket ``dates`` (None for undated) over the range ``first``..``last`` (ISO dates:
-    the library's first and last). Dates outside the range are not counted."""
+def count_dates(per_date: Mapping[str, int], first: str | None, last: str | None) -> Timeline:
+    """Bucket the articles of each date (``per_date``: ISO date -> articles) over the range
+    ``first``..``last`` (ISO dates: the library's first and last). Dates outside the range
+    are not counted."""
     if not first or not last or first > last:
         return EMPTY
     start, end = dt.date.fromisoformat(first[:10]), dt.date.fromisoformat(last[:10])
-    per_date = Counter(dates)
-    per_date.pop(None, None)
     if (end - start).days < DAY_SPAN_LIMIT:
         width, unit, spans = 10, "day", _days(start, end)
     else:
         width, unit, spans = 7, "month", _months(start, end)
     counts: Counter[str] = Counter()
     for date, n in per_date.items():
-        if first <= date[:10] <= last:
+        if date and first <= date[:10] <= last:
             counts[date[:width]] += n
     return Timeline(unit, [Bucket(key, a, b, counts[key]) for key, a, b in spans])
 

@@ -11,13 +11,10 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 
 class _Worker(QObject):
-    cached = Signal(list)  # entries the index already knew
+    cached = Signal()  # the index as last written can be listed
     updated = Signal(list, list, int, int)  # entries read, paths gone, files done, files to read
     finished = Signal(bool)  # completed (False: cancelled or failed)
     failed = Signal(str)  # why the index could not be brought up to date
-    # file key -> story key, for the files with other versions: as last indexed, then after
-    # the files read are grouped (a dict with int keys: "object", not a QVariantMap)
-    stories = Signal(object)
 
     def __init__(self, roots: Sequence[str], index_path: Path, cancel: threading.Event) -> None:
         super().__init__()
@@ -55,7 +52,6 @@ class _Worker(QObject):
         try:
             if index.needs_rebuild():
                 index.rebuild()
-            self.stories.emit(index.story_keys())
             done = sync(
                 self._roots,
                 index,
@@ -64,8 +60,6 @@ class _Worker(QObject):
                 cancel=self._cancel,
                 report_missing=self.report_missing,
             )
-            if done:
-                self.stories.emit(index.story_keys())
             return done
         finally:
             index.close()
@@ -78,11 +72,10 @@ class LibraryLoader(QObject):
     ``updated`` batches as changed files are read, then ``finished``.
     """
 
-    cached = Signal(list)
+    cached = Signal()
     updated = Signal(list, list, int, int)
     finished = Signal(bool)
     failed = Signal(str)
-    stories = Signal(object)
 
     def __init__(
         self,
@@ -102,7 +95,6 @@ class LibraryLoader(QObject):
         self._worker.cached.connect(self.cached)
         self._worker.updated.connect(self.updated)
         self._worker.failed.connect(self.failed)
-        self._worker.stories.connect(self.stories)
         self._worker.finished.connect(self._on_finished)
 
     def start(self) -> None:

@@ -1,9 +1,14 @@
-"""The Qt model of the article list: the catalog's view, with named roles."""
+"""The Qt model of the article list: the catalog's view, with named roles.
+
+Lazy: a view is its rows' keys (reader.library.catalog); the articles of the rows Qt asks
+about are fetched a page at a time (reader.library.rows), so a million rows cost no more to
+show than a hundred."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from array import array
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
@@ -18,7 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.library.catalog import Catalog, SortKey, ViewSpec
+from reader.library.catalog import Catalog, SortKey, View, ViewSpec
+from reader.library.rows import Rows
 from reader.text.direction import paragraph_direction
 from reader.text.language import ARABIC
 from reader.text.metaline import format_hijri, localize_digits
@@ -103,16 +109,13 @@ class ArticleListModel(QAbstractItemModel):
 
     view_changed = Signal()  # after every reset: counts, selection
 
-    def __init__(self, catalog: Catalog, user_state: UserState, parent=None) -> None:
+    def __init__(self, user_state: UserState, parent=None) -> None:
         super().__init__(parent)
-        self.catalog = catalog
+        self.catalog: Catalog | None = None  # until a library is open: no rows
         self.user_state = user_state
         # The view filters and sorts by the user's own sets, not by copies of them.
         self.spec = ViewSpec(bookmarked=user_state.bookmarked, read=user_state.read)
-        self._rows: list[ArticleMeta] = []
-        self._articles: list[ArticleMeta] = []  # every article shown, a story's versions too
-        self._versions: dict[int, list[ArticleMeta]] = {}  # top row -> the versions under it
-        self._where: dict[str, tuple[int, int]] = {}  # id -> (top row, row under it or -1)
+        self._rows: Rows | None = None
         self._sort_before_search = (self.spec.sort, self.spec.descending)
         self.arabic_digits = False  # show dates with ٠١٢٣…
         self._terms: list[Term] = []
@@ -137,17 +140,25 @@ class ArticleListModel(QAbstractItemModel):
         return self.createIndex(index.internalId() - 1, 0, _TOP)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        rows = self._rows
+        if rows is None:
+            return 0
         if not parent.isValid():
-            return len(self._rows)
+            return len(rows)
         if parent.internalId() != _TOP or parent.column() != 0:
             return 0
-        return len(self._versions.get(parent.row(), ()))
+        return len(rows.versions(parent.row())) if rows.version_count(parent.row()) else 0
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        # Asked for every row painted: the count comes with the row's page, no query.
+        if not parent.isValid() or self._rows is None:
+            return self.rowCount(parent) > 0
+        if parent.internalId() != _TOP or parent.column() != 0:
+            return False
+        return self._rows.version_count(parent.row()) > 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(Column)
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
@@ -168,7 +179,7 @@ class ArticleListModel(QAbstractItemModel):
             return None
         column = index.column()
         bookmarked = meta.id in self.spec.bookmarked
-        missing = self.catalog.is_missing(meta.id)
+        missing = meta.key < 0
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Column.BOOKMARK:
                 return "★" if bookmarked else ""
@@ -249,10 +260,9 @@ class ArticleListModel(QAbstractItemModel):
         return None
 
     def _version_count(self, index: Index) -> int:
-        if index.internalId() != _TOP:
+        if index.internalId() != _TOP or self._rows is None:
             return 0
-        under = self._versions.get(index.row())
-        return len(under) + 1 if under else 0
+        return self._rows.version_count(index.row())
 
     def _snippet(self, meta: ArticleMeta) -> Snippet | None:
         # Asked from the delegate's paint, for the rows on screen: never read a file here.
@@ -286,38 +296,43 @@ class ArticleListModel(QAbstractItemModel):
 
     # --- ours ------------------------------------------------------------------------------
 
+    def set_catalog(self, catalog: Catalog | None) -> None:
+        """The open library's (None: none open)."""
+        self.catalog = catalog
+        self.refresh()
+
     def refresh(self) -> None:
-        """Recompute the rows from the catalog (after it changed, or the view spec did)."""
+        """Compute the rows again (after the library changed, or the view spec did)."""
+        catalog = self.catalog
+        rows = None
+        if catalog is not None:  # asked before the reset: an SQLite error leaves all as it was
+            rows = Rows(
+                catalog, catalog.view(self.spec), self.spec.grouped and catalog.has_stories()
+            )
         self.beginResetModel()
         if self._snippet_loader is not None:
             self._snippet_loader.reset(self._terms)  # a file may have changed
-        # Every article the view lets through, then a row per story of them.
-        self._articles = self.catalog.view(dataclasses.replace(self.spec, grouped=False))
-        self._rows = self.catalog.group(self._articles, self.spec)
-        self._where = {m.id: (row, -1) for row, m in enumerate(self._rows)}
-        self._versions = self.catalog.versions_under(self._rows) if self.spec.grouped else {}
-        for row, under in self._versions.items():
-            for i, v in enumerate(under):
-                self._where.setdefault(v.id, (row, i))
+        self._rows = rows
         self.endResetModel()
         self.view_changed.emit()
 
     def meta(self, row: int) -> ArticleMeta:
         """The article of a top-level row (a story's shown version)."""
-        return self._rows[row]
+        return self._rows.meta(row)
 
     def meta_at(self, index: Index) -> ArticleMeta | None:
         """The article of any row: a story's, or a version under it."""
-        if not index.isValid():
+        rows = self._rows
+        if not index.isValid() or rows is None:
             return None
         if index.internalId() == _TOP:
-            return self._rows[index.row()] if 0 <= index.row() < len(self._rows) else None
-        under = self._versions.get(index.internalId() - 1, ())
+            return rows.meta(index.row()) if 0 <= index.row() < len(rows) else None
+        under = rows.versions(index.internalId() - 1)
         return under[index.row()] if 0 <= index.row() < len(under) else None
 
     def index_of(self, article_id: str, column: int = Column.TITLE) -> QModelIndex:
         """Where an article is listed: its row, or its row under its story's."""
-        where = self._where.get(article_id)
+        where = self._rows.where(article_id) if self._rows is not None and article_id else None
         if where is None:
             return QModelIndex()
         row, under = where
@@ -325,30 +340,39 @@ class ArticleListModel(QAbstractItemModel):
         return top if under < 0 else self.index(under, column, top)
 
     def has_stories(self) -> bool:
-        """Whether any row shown has versions under it."""
-        return bool(self._versions)
+        """Whether some row shown may have versions under it."""
+        return self._rows is not None and self._rows.grouped
 
-    def every_article(self) -> list[ArticleMeta]:
+    def view(self) -> View:
+        """The rows shown, as keys (and how many articles they stand for)."""
+        return self._rows.view if self._rows is not None else View(array("q"), 0)
+
+    def every_article(self):
         """The articles the view lets through, in its order, each on its own row."""
-        return self._articles
+        if self.catalog is None:
+            return iter(())
+        return self.catalog.articles(dataclasses.replace(self.spec, grouped=False))
 
-    def dates(self) -> list[str | None]:
-        """The date of every article shown, each version of a story too (None for undated),
-        for counting, not display."""
-        return [m.date for m in self._articles]
+    def date_counts(self) -> dict[str, int]:
+        """How many articles shown carry each date, each version of a story too."""
+        return self.catalog.date_counts(self.spec) if self.catalog is not None else {}
 
     def row_of(self, article_id: str) -> int:
         """The top-level row an article is listed at or under (-1: not listed)."""
-        return self._where.get(article_id, (-1, -1))[0]
+        where = self._rows.where(article_id) if self._rows is not None else None
+        return where[0] if where is not None else -1
 
     def is_missing(self, article_id: str) -> bool:
-        return self.catalog.is_missing(article_id)
+        return self.catalog is not None and self.catalog.is_missing(article_id)
 
     def _on_bookmarks_reset(self) -> None:
-        self.catalog.set_missing_bookmarks(self.user_state.bookmarks())
-        self.refresh()
+        if self.catalog is not None:
+            self.catalog.set_missing_bookmarks(self.user_state.bookmarks())
+            self.refresh()
 
     def _on_bookmark_changed(self, article_id: str, on: bool) -> None:
+        if self.catalog is None:
+            return
         # The row may enter or leave the view (a filter, a missing article): recompute then.
         missing = self.catalog.is_missing(article_id)
         if self.spec.bookmarks_only or missing:

@@ -7,6 +7,8 @@ both, so nothing ever touches the real profile by accident.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from reader import APP_NAME
@@ -56,8 +58,14 @@ def journal_path() -> Path:
     return beside(user_store_path())
 
 
-def index_path() -> Path:
-    return cache_dir() / "index.sqlite"
+def index_path(roots: Sequence[str | Path]) -> Path:
+    """The index of the library made of these folders: one file per library, so that every
+    row of it is the library's and the list's queries need no test of where a file lies."""
+    import hashlib
+
+    folders = sorted({os.path.abspath(os.path.expanduser(r)) for r in roots})
+    name = hashlib.sha1("\n".join(folders).encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_dir() / "indexes" / f"{name[:20]}.sqlite"
 
 
 def backups_dir() -> Path:

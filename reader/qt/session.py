@@ -1,10 +1,15 @@
-"""The open library: its catalog and list model, kept up to date by the loader, and searched.
+"""The open library: its index, catalog and list model, kept up to date by the loader, and
+searched.
 
-A QObject without widgets: the main window shows what it holds.
+A QObject without widgets: the main window shows what it holds. The index is opened here,
+on the GUI thread, for the list's queries and searches; the loader's worker thread writes to
+the same file through its own connection (SQLite's WAL: readers see each committed batch).
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,19 +17,29 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.library.catalog import Catalog
+from reader.qt import paths
 from reader.qt.library_loader import LibraryLoader
 from reader.qt.models import ArticleListModel
 from reader.qt.watcher import LibraryWatcher
 
 if TYPE_CHECKING:
-    from reader.library.entries import ArticleMeta, Skipped
+    from reader.library.entries import Skipped
     from reader.library.index import Hits, Index
     from reader.library.search import SearchResult
     from reader.qt.user_state import UserState
 
-# While files are being read, the list is recomputed at most this often: each recompute
-# sorts the whole library, and the user is scrolling it meanwhile.
+# While files are being read, the list is recomputed at most this often, or, for a big
+# library, at most a tenth of the time: each recompute asks SQLite for the whole view, and
+# the user is scrolling it meanwhile.
 REFRESH_MS = 400
+
+
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path) if path is not None else None
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if info is not None else None
 
 
 class LibrarySession(QObject):
@@ -35,24 +50,27 @@ class LibrarySession(QObject):
     failed = Signal(str)  # reading the library stopped on an error (the list keeps what it has)
     search_refused = Signal(str)  # why a search could not be run (too broad, say)
 
-    def __init__(self, user_state: UserState, index_path: Path, parent: QObject | None = None):
+    def __init__(self, user_state: UserState, parent: QObject | None = None):
         super().__init__(parent)
         self.user_state = user_state
-        self.index_path = index_path
-        self.catalog = Catalog()
-        self.model = ArticleListModel(self.catalog, user_state, self)
+        self.index_path: Path | None = None  # the open library's (paths.index_path)
+        self._index: Index | None = None
+        self.catalog: Catalog | None = None  # until a library is opened
+        self.model = ArticleListModel(user_state, self)
         self.roots: list[str] = []
         self.result: SearchResult | None = None
         self._query = ""
         self._exact = False
         self._loader: LibraryLoader | None = None
-        self._index: Index | None = None
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(self._apply_changes)
         self._full = True  # the loader running reads the whole library (not watcher paths)
         self._pending: set[str] = set()  # paths the watcher reported during a load
+        self.problems: dict[str, Skipped] = {}  # folders that could not be read, by path
+        self._last_refresh_ms = 0
+        self._index_file: tuple[int, int] | None = None
         self._watcher = LibraryWatcher(self)
         self._watcher.changed.connect(self._on_files_changed)
 
@@ -62,9 +80,34 @@ class LibrarySession(QObject):
         self.cancel()
         self._watcher.stop()
         self._pending.clear()
+        self.problems.clear()
         self.roots = list(roots)
-        self.catalog.clear()
+        self._close_index()
+        self.index_path = paths.index_path(self.roots)
+        self._attach()
         self._start(self.roots, full=True)
+
+    def _attach(self) -> None:
+        """List the library from its index file as it is now."""
+        from reader.library.index import Index
+
+        self._index_file = _identity(self.index_path)
+        try:
+            self._index = Index(self.index_path)
+            self._listed()
+        except (OSError, sqlite3.Error):
+            # No index file can be made there (a folder in its way, a full disk), or one
+            # damaged past its opening: listed empty meanwhile. The loader rebuilds a damaged
+            # file (which is then listed, see _apply_changes) or, failing too, says why.
+            if self._index is not None:
+                self._index.close()
+            self._index = Index(":memory:")
+            self._listed()
+
+    def _listed(self) -> None:
+        self.catalog = Catalog(self._index)
+        self.catalog.set_missing_bookmarks(self.user_state.bookmarks())
+        self.model.set_catalog(self.catalog)
 
     def _start(self, roots: Sequence[str], full: bool) -> None:
         """A full pass over the library, or (not ``full``) a look at paths the watcher named:
@@ -74,7 +117,6 @@ class LibrarySession(QObject):
         loader.updated.connect(self._on_updated)
         loader.finished.connect(self._on_finished)
         loader.failed.connect(self.failed)
-        loader.stories.connect(self._on_stories)
         self._loader = loader
         self._full = full
         if full:
@@ -103,61 +145,87 @@ class LibrarySession(QObject):
     def close(self) -> None:
         self._watcher.stop()
         self.cancel()
+        self._close_index()
+
+    def _close_index(self) -> None:
         if self._index is not None:
+            self.model.set_catalog(None)
+            self.catalog = None
             self._index.close()
             self._index = None
 
     def _mine(self) -> bool:
         return self.sender() is self._loader  # a cancelled loader may still deliver
 
-    def _on_cached(self, entries: list[ArticleMeta | Skipped]) -> None:
+    def _on_cached(self) -> None:
         if self._mine():
-            self.catalog.apply(entries)
             self._apply_changes()
 
-    def _on_stories(self, story_of: dict[int, int]) -> None:
-        # No refresh of its own: the loader sends the stories just before the cached entries
-        # and just before it finishes, and either of those refreshes the list.
-        if self._mine():
-            self.catalog.set_stories(story_of)
-
     def _on_updated(self, entries: list, removed: list[str], done: int, total: int) -> None:
+        from reader.library.entries import Skipped
+
         if not self._mine():
             return
-        self.catalog.apply(entries, removed)
+        if not done:  # the folders that could not be read come before any file
+            self.problems.update((e.path, e) for e in entries if isinstance(e, Skipped))
         if self._full:
             self.progress.emit(done, total)
         if not self._refresh.isActive():
-            self._refresh.start()
+            # At most a tenth of the time goes to listing what arrived so far.
+            self._refresh.start(max(REFRESH_MS, 10 * self._last_refresh_ms))
 
     def _on_finished(self, completed: bool) -> None:
         if not self._mine():
             return
         self._loader.deleteLater()
         self._loader = None
-        self.user_state.follow_reparsed([(m.id, m.title, m.path) for m in self.catalog.articles()])
-        bookmarked = self.user_state.bookmarked
-        # Renamed or moved files keep their bookmark: refresh its path and title snapshot.
-        self.user_state.refresh_locations(
-            (m.id, m.title, m.path) for m in self.catalog.articles() if m.id in bookmarked
-        )
         self._apply_changes()
+        self._follow_user_data()
         if self._full:
             self._watcher.watch(self.roots)
             self.loading.emit(False)
             self.loaded.emit()
         if self._pending:
-            paths, self._pending = sorted(self._pending), set()
-            self._start(paths, full=False)
+            paths_, self._pending = sorted(self._pending), set()
+            self._start(paths_, full=False)
+
+    def _follow_user_data(self) -> None:
+        """Renamed or moved files keep their bookmarks and marks; data kept under an id a
+        better parser changed follows its article (UserState.follow_reparsed)."""
+        ids, at = self.user_state.annotated()
+        seen = self.catalog.seen(ids, at)
+        self.user_state.follow_reparsed(seen)
+        bookmarked = self.user_state.bookmarked
+        self.user_state.refresh_locations(s for s in seen if s[0] in bookmarked)
 
     def _apply_changes(self) -> None:
+        import time
+
+        from reader.library.index import Index
+
         self._refresh.stop()
-        self.catalog.set_missing_bookmarks(self.user_state.bookmarks())
-        if self._query:
-            self._run_search()  # the index changed under the results
-            self.model.spec.hits = self._hits()
-        self.model.refresh()
+        start = time.perf_counter()
+        if self._index is not None and _identity(self.index_path) != self._index_file:
+            # The loader threw a damaged or outgrown index away and made a new file: this
+            # connection still reads the old one.
+            self._close_index()
+            self._attach()
+        try:
+            if self.catalog is not None:
+                self.catalog.changed()
+                self.catalog.set_missing_bookmarks(self.user_state.bookmarks())
+            if self._query:
+                self._run_search()  # the index changed under the results
+                self.model.spec.hits = self._hits()
+            self.model.refresh()
+        except sqlite3.DatabaseError:
+            # Damage the loader has not met yet: listed empty until it rebuilds the file.
+            self._close_index()
+            self._index_file = None
+            self._index = Index(":memory:")
+            self._listed()
         self.changed.emit()
+        self._last_refresh_ms = int((time.perf_counter() - start) * 1000)
 
     # --- search ------------------------------------------------------------------------------
 
@@ -176,11 +244,11 @@ class LibrarySession(QObject):
         return self.result
 
     def _run_search(self) -> None:
-        from reader.library.index import Index, IndexError_
+        from reader.library.index import IndexError_
         from reader.library.search import search
 
         if self._index is None:
-            self._index = Index(self.index_path)
+            return
         try:
             self.result = search(self._index, self._query, self._exact)
         except IndexError_ as err:

@@ -115,6 +115,10 @@ class UserState(QObject):
             self.bookmarks_reset.emit()
             self.marks_changed.emit()
 
+    def annotated(self) -> tuple[set[str], set[str]]:
+        """The article ids and paths the user's bookmarks and marks are kept under."""
+        return self.store.annotated()
+
     def refresh_locations(self, seen) -> None:
         """Bookmarked articles seen at (id, title, path): their snapshots follow a rename."""
         if self.store.refresh_locations(seen):

@@ -48,7 +48,7 @@ class QueryTooBroad(ValueError):
 
 
 class Vocabulary(Protocol):
-    """What the index's term list answers (reader.library.index.TermList)."""
+    """What the index's term list answers (reader.library.terms.TermList)."""
 
     def has(self, token: str, prefix: bool) -> bool:
         """Is ``token`` (or, with ``prefix``, any term starting with it) in the index?"""

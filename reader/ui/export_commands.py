@@ -92,7 +92,7 @@ class ExportCommands(QObject):
         if not Path(name).suffix:
             name += ".csv"
         model, session = window.model, window.session
-        articles = model.every_article()  # every version of a story: each is a hit
+        articles = list(model.every_article())  # every version of a story: each is a hit
         result = session.result if model.searching() else None
         terms = result.terms if result is not None else []
         # Snippets are read from each file's head (64 KB at most), a few ms an article.

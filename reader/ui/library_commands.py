@@ -75,17 +75,24 @@ class LibraryCommands(QObject):
     def show_skipped(self) -> None:
         from reader.ui.skipped_dialog import SkippedDialog
 
-        skipped = sorted(self.session.catalog.skipped.values(), key=lambda s: s.path)
-        SkippedDialog(skipped, self.window).exec()
+        SkippedDialog(self._skipped(), self.window).exec()
+
+    def _skipped(self) -> list:
+        """The files the library could not list, and the folders it could not read, by path."""
+        catalog = self.session.catalog
+        stored = catalog.skipped() if catalog is not None else []
+        return sorted([*stored, *self.session.problems.values()], key=lambda s: s.path)
 
     def _on_library_changed(self) -> None:
         window, catalog = self.window, self.session.catalog
+        if catalog is None:
+            return
         window.filters.set_facets(catalog.publications(), catalog.agencies(), len(catalog))
-        dates = [m.date for m in catalog.articles() if m.date]
+        dates = catalog.date_range()
         if dates:
-            first, last = (dt.date.fromisoformat(d) for d in (min(dates), max(dates)))
+            first, last = (dt.date.fromisoformat(d[:10]) for d in dates)
             window.filters.set_date_bounds(first, last)
-        window.status.show_skipped(len(catalog.skipped))
+        window.status.show_skipped(catalog.skipped_count() + len(self.session.problems))
         window.open_wanted_article()
 
     def _on_loaded(self) -> None:

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.actions_ = create_actions(self)
 
-        self.session = LibrarySession(user_state, paths.index_path(), self)
+        self.session = LibrarySession(user_state, self)
         self.session.roots = list(library)
         self.model = self.session.model
         self.list = ArticleList()
@@ -249,17 +249,19 @@ class MainWindow(QMainWindow):
 
     def open_wanted_article(self) -> None:
         """With nothing open yet: the article open last time, else the newest."""
-        if self.current is None and not self.select_article(self._want_id):
-            newest = self.session.catalog.newest()
+        catalog = self.session.catalog
+        if self.current is None and catalog is not None and not self.select_article(self._want_id):
+            newest = catalog.newest()
             if newest is not None:
                 self.select_article(newest.id)
 
     def _after_view_change(self) -> None:
-        shown = len(self.model.every_article())
-        self.status.show_counts(shown, len(self.session.catalog), self.model.rowCount())
+        catalog = self.session.catalog
+        total = len(catalog) if catalog is not None else 0
+        self.status.show_counts(self.model.view().articles, total, self.model.rowCount())
         spec = self.model.spec
-        dates = (spec.date_from, spec.date_to)
-        self.timeline.set_view(self.model.dates(), self.session.catalog.date_range(), dates)
+        bounds = catalog.date_range() if catalog is not None else None
+        self.timeline.set_view(self.model.date_counts(), bounds, (spec.date_from, spec.date_to))
         # Keep the article being read selected across re-sorts and filters.
         if self.current is not None:
             index = self.model.index_of(self.current.id)

@@ -10,7 +10,7 @@ way the list's dates do.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QMouseEvent, QPainter, QPalette
@@ -44,14 +44,14 @@ class TimelineBar(QWidget):
 
     def set_view(
         self,
-        dates: Sequence[str | None],
+        per_date: Mapping[str, int],
         bounds: tuple[str, str] | None,
         chosen: tuple[dt.date | None, dt.date | None] = (None, None),
     ) -> None:
-        """Count ``dates`` (the rows shown) over ``bounds`` (the library's first and last
-        dates); ``chosen`` is the date filter in force, shaded."""
+        """Count the articles shown (``per_date``: date -> articles) over ``bounds`` (the
+        library's first and last dates); ``chosen`` is the date filter in force, shaded."""
         first, last = bounds or (None, None)
-        self.timeline = count_dates(dates, first, last)
+        self.timeline = count_dates(per_date, first, last)
         start, end = chosen
         self._chosen = (start or dt.date.min, end or dt.date.max) if start or end else None
         self.setVisible(bool(self.timeline.buckets))  # an undated library has no time to show

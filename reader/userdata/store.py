@@ -158,6 +158,14 @@ class UserStore(MarkTable):
         )
         return [Bookmark(*row) for row in rows]
 
+    def annotated(self) -> tuple[set[str], set[str]]:
+        """The article ids and the paths that bookmarks and marks are kept under: the
+        articles ``follow_reparsed`` and ``refresh_locations`` need to see."""
+        rows = self._db.execute(
+            "SELECT id, path FROM bookmarks UNION SELECT article_id, path FROM marks"
+        ).fetchall()
+        return {aid for aid, _ in rows}, {path for _, path in rows}
+
     def bookmarked_ids(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT id FROM bookmarks")}
 

@@ -1,0 +1,109 @@
+"""The rows of one view, their articles fetched a page at a time as the list asks for them.
+
+Qt-free: the list model (reader.qt.models) answers Qt from this. A view of a million rows is
+its keys (reader.library.catalog.View); only the pages on screen, and a few around them,
+become ArticleMeta records, so scrolling anywhere costs one query of a page.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+from reader.library.entries import ArticleMeta
+
+if TYPE_CHECKING:
+    from reader.library.catalog import Catalog, View
+
+PAGE = 128  # rows per query: a tall window shows about fifty
+PAGES = 16  # pages kept: the screen, and where the user just was
+
+
+class _Page:
+    __slots__ = ("counts", "metas")
+
+    def __init__(self, metas: list[ArticleMeta], counts: dict[int, int]) -> None:
+        self.metas = metas
+        self.counts = counts  # file key -> versions of its story, for stories of several
+
+
+def _gone(key: int) -> ArticleMeta:
+    # A row whose file left the index since the view was computed (the next refresh drops
+    # it): listed empty rather than shifting every row after it.
+    return ArticleMeta(id="", path="", title="", source="", date=None, direction="rtl",
+                       words=0, encoding="", key=key)  # fmt: skip
+
+
+class Rows:
+    def __init__(self, catalog: Catalog, view: View, grouped: bool) -> None:
+        self.catalog = catalog
+        self.view = view
+        self.grouped = grouped
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._versions: dict[int, list[ArticleMeta]] = {}  # row -> the versions under it
+        self._row_of: dict[str, int] = {}  # article id -> row, for the pages fetched
+
+    def __len__(self) -> int:
+        return len(self.view.keys)
+
+    def _page(self, row: int) -> _Page:
+        number = row // PAGE
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        keys = self.view.keys[number * PAGE : (number + 1) * PAGE]
+        found = {m.key: m for m in self.catalog.metas(keys)}
+        metas = [found.get(k) or _gone(k) for k in keys]
+        counts = self.catalog.version_counts(keys) if self.grouped else {}
+        page = self._pages[number] = _Page(metas, counts)
+        for i, m in enumerate(metas):
+            self._row_of[m.id] = number * PAGE + i
+        if len(self._pages) > PAGES:
+            _, dropped = self._pages.popitem(last=False)
+            for m in dropped.metas:
+                self._row_of.pop(m.id, None)
+        return page
+
+    def meta(self, row: int) -> ArticleMeta:
+        return self._page(row).metas[row % PAGE]
+
+    def version_count(self, row: int) -> int:
+        """How many versions the story of this row has (0: an article alone)."""
+        page = self._page(row)
+        return page.counts.get(page.metas[row % PAGE].key, 0)
+
+    def versions(self, row: int) -> list[ArticleMeta]:
+        """The other versions of this row's story, earliest first."""
+        if row not in self._versions:
+            m = self.meta(row)
+            others = self.catalog.versions(m) if self.version_count(row) else []
+            self._versions[row] = [v for v in others if v.key != m.key]
+        return self._versions[row]
+
+    def where(self, article_id: str) -> tuple[int, int] | None:
+        """(the row an article is listed at or under, its row under it or -1); None when
+        the view does not list it."""
+        row = self._row_of.get(article_id)
+        if row is not None and self.meta(row).id == article_id:
+            return row, -1
+        m = self.catalog.by_id(article_id)
+        if m is None:
+            return None
+        row = self._find(m.key)
+        if row is not None:
+            return row, -1
+        if not self.grouped:
+            return None
+        for v in self.catalog.versions(m):
+            row = self._find(v.key)
+            if row is not None:
+                under = [u.id for u in self.versions(row)]
+                return (row, under.index(article_id)) if article_id in under else None
+        return None
+
+    def _find(self, key: int) -> int | None:
+        try:
+            return self.view.keys.index(key)  # a scan in C: about a millisecond a million
+        except ValueError:
+            return None

@@ -1,0 +1,55 @@
+"""The index's term list, as the query compiler asks it (reader.text.fts.Vocabulary)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+
+class TermList:
+    """The index's term list, as reader.text.fts.Vocabulary asks it, for one search: its
+    answers are kept for that search only (the index may change before the next one)."""
+
+    def __init__(
+        self, db: sqlite3.Connection, table: str = "fts", key_list: str = "json_group_array(rowid)"
+    ) -> None:
+        self._db = db
+        self._table = table
+        self._key_list = key_list
+        # fts5vocab's "instance" kind finds a term in a range without counting its postings
+        # (the "row" kind reads them all): ~25 µs whether the term is rare or everywhere.
+        self._terms = f"temp.{table}_instances"
+        db.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {self._terms}"
+            f" USING fts5vocab(main, {table}, instance)"
+        )
+        self._known: dict[tuple[str, bool], bool] = {}
+
+    def has(self, token: str, prefix: bool) -> bool:
+        key = (token, prefix)
+        if key not in self._known:
+            if prefix:  # a term from token up to the first string that does not start with it
+                after = token[:-1] + chr(ord(token[-1]) + 1)
+                sql, args = "term >= ? AND term < ?", (token, after)
+            else:
+                sql, args = "term = ?", (token,)
+            row = self._db.execute(f"SELECT 1 FROM {self._terms} WHERE {sql} LIMIT 1", args)
+            self._known[key] = row.fetchone() is not None
+        return self._known[key]
+
+    def between(self, low: str, high: str, limit: int) -> list[str]:
+        found: list[str] = []
+        sql = f"SELECT term FROM {self._terms} WHERE term >= ? AND term < ? LIMIT 1"
+        while len(found) < limit:
+            row = self._db.execute(sql, (low, high)).fetchone()
+            if row is None:
+                break
+            found.append(row[0])
+            low = row[0] + "\x01"  # the next term after it: terms hold no control characters
+        return found
+
+    def docs(self, match: str) -> frozenset[int]:
+        table = self._table
+        sql = f"SELECT {self._key_list} FROM {table} WHERE {table} MATCH ?"
+        (keys,) = self._db.execute(sql, (match,)).fetchone()
+        return frozenset(json.loads(keys))
