@@ -66,12 +66,9 @@ def _first_index(
 ) -> float:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{index_path}{suffix}").unlink(missing_ok=True)
-    catalog = Catalog()
     start = time.perf_counter()
     index = Index(index_path)
-    # The catalog takes every batch as the window's list model does.
-    update = lambda e, r, *_: catalog.apply(e, r)  # noqa: E731
-    assert sync([library], index, on_update=update, workers=workers, stories=stories)
+    assert sync([library], index, workers=workers, stories=stories)
     index.close()
     return time.perf_counter() - start
 
@@ -87,23 +84,29 @@ def _walk_stat(library: Path) -> float:
     return time.perf_counter() - start
 
 
-def _reopen(library: Path, index_path: Path, count: int) -> tuple[float, float, Catalog]:
-    """Seconds to a usable list and to the end of the sync, and the catalog built."""
-    catalog = Catalog()
+def _reopen(library: Path, index_path: Path, count: int) -> tuple[float, float]:
+    """Seconds to a usable list (as the window has it when the loader says the index can be
+    listed: the view, its first page of rows, the counts and the timeline) and to the end of
+    the sync (the stat walk)."""
     usable = []
 
-    def on_cached(entries: list) -> None:
-        catalog.apply(entries)
-        rows = catalog.view(ViewSpec())
+    def on_cached() -> None:
+        catalog = Catalog(Index(index_path))  # the window's own connection
+        spec = ViewSpec()
+        view = catalog.view(spec)
+        catalog.metas(view.keys[:128])
+        catalog.date_counts(spec)
+        catalog.publications()
+        catalog.agencies()
         usable.append(time.perf_counter() - start)
-        assert len(rows) == count, (len(rows), count)
+        assert view.articles == count, (view.articles, count)
 
     start = time.perf_counter()
     index = Index(index_path)
-    sync([library], index, on_cached=on_cached, on_update=lambda e, r, *_: catalog.apply(e, r))
+    sync([library], index, on_cached=on_cached)
     synced = time.perf_counter() - start
     index.close()
-    return usable[0], synced, catalog
+    return usable[0], synced
 
 
 # --- search ------------------------------------------------------------------------------
@@ -193,16 +196,22 @@ class Latency:
     view: list[float]  # search + catalog.view
 
 
-def _search_latency(index_path: Path, catalog: Catalog, queries: list[Query], runs: int) -> Latency:
+def _search_latency(index_path: Path, queries: list[Query], runs: int) -> Latency:
     index = Index(index_path)
+    catalog = Catalog(index)
     plain = sqlite3.connect(f"file:{index_path}?mode=ro", uri=True)
     plain.execute("PRAGMA cache_size=-32000")  # as Index has it
     lat = Latency([], [], [], [])
 
-    def shown(q: Query) -> list:
+    def shown(q: Query):
+        # What the window does: search, the list's rows and first page, the timeline.
         result = search(index, q.text, q.exact)
         assert result is not None
-        return catalog.view(ViewSpec(sort=SortKey.RELEVANCE, hits=result.hits))
+        spec = ViewSpec(sort=SortKey.RELEVANCE, hits=result.hits)
+        view = catalog.view(spec)
+        catalog.metas(view.keys[:128])
+        catalog.date_counts(spec)
+        return view.keys
 
     for q in queries:  # once untimed: what was read for an earlier kind must not help
         shown(q)
@@ -261,42 +270,55 @@ def _row(label: str, value: str, note: str = "") -> None:
 
 
 def _run(corpus: Path, work: Path, count: int, runs: int, seed: int) -> None:
+    from reader.qt import paths as qari_paths
+
     paths = list(iter_files([corpus], []))
     assert len(paths) == count, (len(paths), count)
     megabytes = sum(os.path.getsize(p) for p in paths) / 1e6
     cores = os.cpu_count() or 1
+    big = count >= 1_000_000  # issue 12's goals; the 100,000 run keeps the earlier ones
     print(
         f"library of {count:,} synthetic articles ({megabytes:,.0f} MB, seed {seed}),"
         f" median of {runs}, {cores} cores, warm page cache:"
     )
 
-    # First index. workers=None (one per core) is what the GUI and the command line use.
+    # First index, where the window and the command line keep this library's index.
+    data = work / "data"
+    qari_paths.set_data_dir(data)
+    index_path = qari_paths.index_path([str(corpus)])
     read = statistics.median(_read_all(paths) for _ in range(runs))
-    index_path = work / "index.sqlite"
-    one = statistics.median(_first_index(corpus, index_path, 1) for _ in range(runs))
+    # workers=None (one per core) is what the GUI and the command line use.
+    one = None
+    if count < 500_000:  # an hour at a million: measured at the smaller sizes
+        one = statistics.median(_first_index(corpus, index_path, 1) for _ in range(runs))
     # With and without story grouping, alternated so that both see the same machine.
     grouped, flat, flat_size = [], [], 0
+    files = lambda: index_path.parent.glob(index_path.name + "*")  # noqa: E731
     for _ in range(runs):
         flat.append(_first_index(corpus, index_path, None, stories=False))
-        flat_size = sum(os.path.getsize(p) for p in work.glob("index.sqlite*"))
+        flat_size = sum(os.path.getsize(p) for p in files())
         grouped.append(_first_index(corpus, index_path, None))
     default, flat_time = statistics.median(grouped), statistics.median(flat)
-    size = sum(os.path.getsize(p) for p in work.glob("index.sqlite*"))
+    size = sum(os.path.getsize(p) for p in files())
     rate = count / default
+    goal = 3000 if big else 2000
     print("first index into a fresh index file:")
     _row("read + decode only (read_text_file, 1 process)", f"{read:7.2f} s  {count / read:7,.0f}/s")
-    _row("sync, workers=1", f"{one:7.2f} s  {count / one:7,.0f}/s", f"({one / read:.1f}x the read)")
+    if one is not None:
+        _row(
+            "sync, workers=1",
+            f"{one:7.2f} s  {count / one:7,.0f}/s",
+            f"({one / read:.1f}x the read)",
+        )
     _row(
         f"sync, workers={cores} (default)",
         f"{default:7.2f} s  {rate:7,.0f}/s",
-        f"({default / read:.1f}x the read; {one / default:.2f}x faster than workers=1)"
-        f"  target ≥ 2,000/s: {_met(rate >= 2000)}",
+        f"({default / read:.1f}x the read)  target ≥ {goal:,}/s: {_met(rate >= goal)}",
     )
     _row(
         "  the same without story grouping (stories=False)",
         f"{flat_time:7.2f} s  {count / flat_time:7,.0f}/s",
-        f"(grouping: {default / flat_time:.2f}x)"
-        f"  target at 100,000 ≤ 1.25x: {_met(default <= 1.25 * flat_time)}",
+        f"(grouping: {default / flat_time:.2f}x)",
     )
     _row("index file", f"{size / 1e6:7,.0f} MB", f"({flat_size / 1e6:,.0f} MB without stories)")
 
@@ -305,27 +327,28 @@ def _run(corpus: Path, work: Path, count: int, runs: int, seed: int) -> None:
     reopened = [_reopen(corpus, index_path, count) for _ in range(runs)]
     usable = statistics.median(r[0] for r in reopened)
     synced = statistics.median(r[1] for r in reopened)
-    catalog = reopened[-1][2]
+    goal = 2.0 if big else 1.5
     print("reopen the unchanged library (fresh Index + sync):")
     _row("os.walk + os.stat over the tree", _ms(walk))
     _row(
-        "to a usable list (on_cached, catalog.view)",
+        "to a usable list (view, a page, counts, timeline)",
         _ms(usable),
-        f"({usable / walk:.2f}x)  target ≤ 1,500 ms: {_met(usable <= 1.5)}",
+        f"({usable / walk:.2f}x)  target ≤ {goal * 1000:,.0f} ms: {_met(usable <= goal)}",
     )
     _row("to the end of sync (stat walk)", _ms(synced), f"({synced / walk:.2f}x)")
 
     # Search.
     queries = _pick_queries(index_path, paths, count, seed)
-    targets = {"rare word": 10.0, "common word": 100.0}
+    common_goal = 150.0 if big else 100.0
+    targets = {"rare word": 10.0, "common word": common_goal}
     targets.update(dict.fromkeys((k for k in queries if k.startswith(("near", "exact"))), 100.0))
     print(f"search, {QUERIES} queries of each kind x {runs} runs, ms p50 / p95:")
     print(
         "  query kind               hits: median    max  plain FTS5 count(*)"
-        "   search()         search() + catalog.view"
+        "   search()         + list view, page, timeline"
     )
     for kind, group in queries.items():
-        lat = _search_latency(index_path, catalog, group, runs)
+        lat = _search_latency(index_path, group, runs)
         b50, s50, v50 = (statistics.median(x) * 1000 for x in (lat.baseline, lat.search, lat.view))
         b95, s95, v95 = (_p95(x) * 1000 for x in (lat.baseline, lat.search, lat.view))
         line = (
@@ -337,17 +360,40 @@ def _run(corpus: Path, work: Path, count: int, runs: int, seed: int) -> None:
             line += f"  target p95 ≤ {targets[kind]:.0f} ms: {_met(v95 <= targets[kind])}"
         print(line, flush=True)
 
-    # Memory, each in a fresh process.
+    # The command line: a fresh interpreter that reopens the library and searches it.
+    rare = queries["rare word"][0].text
+    bare_start = statistics.median(
+        _command([sys.executable, "-c", "import sqlite3"]) for _ in range(runs)
+    )
+    cli = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "--search", rare]
+    answered = statistics.median(_command([*cli, str(corpus)]) for _ in range(runs))
+    goal = 3.0
+    print("command line, reopen + search for a rare word, output to /dev/null:")
+    _row("a bare interpreter starting (python -c 'import sqlite3')", _ms(bare_start))
+    _row(
+        "qari --search WORD LIBRARY",
+        _ms(answered),
+        f"({answered / bare_start:.1f}x)  target ≤ {goal * 1000:,.0f} ms: {_met(answered <= goal)}",
+    )
+
+    # Memory, each in a fresh process: the window itself, offscreen, as the user has it.
     common = queries["common word"][0].text
     bare = [_rss("bare") for _ in range(runs)]
-    loaded = [_rss("loaded", str(index_path), str(corpus), common) for _ in range(runs)]
-    b_rss, l_rss = (statistics.median(r for r, _ in x) / 1024 for x in (bare, loaded))
-    l_peak = statistics.median(p for _, p in loaded) / 1024
+    shown = [_rss("window", str(data), str(corpus), common) for _ in range(runs)]
+    b_rss, w_rss = (statistics.median(r for r, _ in x) / 1024 for x in (bare, shown))
+    w_peak = statistics.median(p for _, p in shown) / 1024
+    goal = 400 if big else 300
     print("resident memory (VmRSS of a fresh process):")
-    _row("the library modules imported", f"{b_rss:7.1f} MB")
+    _row("a bare QMainWindow + QTextBrowser, shown", f"{b_rss:7.1f} MB")
     _row(
-        f"+ catalog of {count:,}, open index, list, a search",
-        f"{l_rss:7.1f} MB",
-        f"({l_rss / b_rss:.2f}x, +{l_rss - b_rss:.0f} MB; peak {l_peak:.0f} MB)"
-        f"  target ≤ 300 MB: {_met(l_rss <= 300)}",
+        f"Qari's window: {count:,} listed, a common word searched",
+        f"{w_rss:7.1f} MB",
+        f"({w_rss / b_rss:.2f}x, +{w_rss - b_rss:.0f} MB; peak {w_peak:.0f} MB)"
+        f"  target ≤ {goal} MB: {_met(w_rss <= goal)}",
     )
+
+
+def _command(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, check=True, timeout=600)
+    return time.perf_counter() - start

@@ -1,8 +1,9 @@
 """Child process for the memory benchmark: print resident memory, then exit.
 
-``python -m benchmarks.rss bare``: only the modules a library needs, imported.
-``python -m benchmarks.rss loaded INDEX LIBRARY``: the same, plus the library opened from its
-index into a catalog, listed, and searched once, as the window holds it.
+``python -m benchmarks.rss bare``: a bare QMainWindow with a QTextBrowser, shown (offscreen).
+``python -m benchmarks.rss window DATA LIBRARY QUERY``: Qari's window on LIBRARY, whose index
+is already in the data folder DATA, once it has read the library, with QUERY searched and
+its results on screen.
 
 Prints ``rss KB`` and ``peak KB`` lines (VmRSS and VmHWM).
 """
@@ -10,12 +11,10 @@ Prints ``rss KB`` and ``peak KB`` lines (VmRSS and VmHWM).
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
-from reader.library.catalog import Catalog, SortKey, ViewSpec
-from reader.library.index import Index
-from reader.library.search import search
-from reader.library.sync import sync
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _status(field: str) -> int:
@@ -26,20 +25,43 @@ def _status(field: str) -> int:
     raise LookupError(field)
 
 
-def loaded(index_path: str, library: str, query: str) -> list:
-    catalog = Catalog()
-    index = Index(index_path)
-    sync([library], index, on_cached=catalog.apply, on_update=lambda e, r, *_: catalog.apply(e, r))
-    rows = catalog.view(ViewSpec())  # the list model keeps its rows
-    result = search(index, query)
-    assert result is not None
-    hits = catalog.view(ViewSpec(sort=SortKey.RELEVANCE, hits=result.hits))
-    # Returned so the caller keeps them alive while measuring; the index stays open.
-    return [catalog, index, rows, result, hits]
+def bare() -> list:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QTextBrowser())
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    return [app, window]
+
+
+def window(data: str, library: str, query: str) -> list:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from reader.app import create_application, create_main_window
+    from reader.qt import paths
+
+    paths.set_data_dir(data)
+    app = create_application(sys.argv[:1])
+    shown = create_main_window([library])
+    shown.resize(1280, 800)
+    loop = QEventLoop()
+    shown.library_loaded.connect(loop.quit)
+    QTimer.singleShot(600_000, loop.quit)
+    shown.show()
+    loop.exec()
+    assert shown.model.rowCount() > 0
+    shown.search(query)
+    app.processEvents()
+    assert shown.model.rowCount() > 0
+    shown.list.viewport().repaint()
+    return [app, shown]
 
 
 if __name__ == "__main__":
-    held = loaded(*sys.argv[2:5]) if sys.argv[1] == "loaded" else []
+    held = window(*sys.argv[2:5]) if sys.argv[1] == "window" else bare()
     gc.collect()
     print(f"rss {_status('VmRSS')}")
     print(f"peak {_status('VmHWM')}")
