@@ -229,3 +229,37 @@ def test_a_search_finds_the_source_line(capsys, tmp_path):
     ):
         code, out, _ = run(capsys, "--search", query, "--json", str(folder))
         assert code == 0 and [json.loads(line)["title"] for line in out.splitlines()] == titles
+
+
+def _titles(out: str) -> list[str]:
+    return [line.split("\t")[2] for line in out.splitlines()]
+
+
+def test_a_search_sees_files_added_removed_and_renamed_since_the_library_was_read(
+    capsys, library
+):
+    assert run(capsys, "--list", str(library))[0] == 0
+    code, out, _ = run(capsys, "--search", "زلزال", str(library))
+    assert code == 0 and out == ""
+    sub = library / "2024" / "05"
+    sub.mkdir(parents=True)  # a new folder, a level down
+    (sub / "quake.txt").write_text("زلزال في الشمال\nرويترز\n2024-05-01\n\nنص.\n", "utf-8")
+    assert _titles(run(capsys, "--search", "زلزال", str(library))[1]) == ["زلزال في الشمال"]
+    (sub / "quake.txt").rename(sub / "renamed.txt")
+    code, out, _ = run(capsys, "--search", "زلزال", str(library))
+    assert out.splitlines()[0].endswith(str(sub / "renamed.txt"))
+    (sub / "renamed.txt").unlink()
+    assert run(capsys, "--search", "زلزال", str(library))[1] == ""
+
+
+def test_a_search_answers_from_the_index_of_an_unchanged_library(capsys, library):
+    # No folder changed: no file is read or even looked at, so text rewritten in place (the
+    # folder's mtime kept) is only seen once the library is read in full again.
+    assert run(capsys, "--list", str(library))[0] == 0
+    english = library / "english.txt"
+    folder = os.stat(library)
+    english.write_text(english.read_text("utf-8").replace("Kim", "Zelensky"), "utf-8")
+    os.utime(library, ns=(folder.st_atime_ns, folder.st_mtime_ns))
+    assert run(capsys, "--search", "Zelensky", str(library))[1] == ""
+    assert run(capsys, "--list", str(library))[0] == 0
+    assert len(_titles(run(capsys, "--search", "Zelensky", str(library))[1])) == 1

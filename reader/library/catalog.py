@@ -254,7 +254,7 @@ class Catalog:
             return [m]
         found = self._metas(
             f"SELECT {FIELDS} FROM files WHERE {_LIVE}"
-            " AND story = (SELECT story FROM files WHERE key = ?) ORDER BY date IS NULL, date, key",
+            f" AND story = (SELECT story FROM files WHERE key = ?) ORDER BY {_EARLIEST}",
             (m.key,),
         )
         return found or [m]

@@ -16,6 +16,7 @@ so a stale key is never given to another file.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
@@ -56,12 +57,14 @@ _LIST_INDEXES = """
     CREATE INDEX files_title ON files (title COLLATE NOCASE, date DESC) WHERE skipped IS NULL;
     CREATE INDEX files_source ON files (source_order, date DESC) WHERE skipped IS NULL;
     CREATE INDEX files_id ON files (id) WHERE skipped IS NULL;
-    CREATE INDEX files_pubkey ON files (pubkey) WHERE skipped IS NULL;
+    CREATE INDEX files_pubkey ON files (pubkey, publication) WHERE skipped IS NULL;
     CREATE INDEX files_agency ON files (agency) WHERE skipped IS NULL;
     CREATE INDEX files_versions ON files (story) WHERE story != key;
 """
 # Paths per DELETE ... IN (...): well below SQLite's limit on parameters.
 _FORGET_BATCH = 500
+# The folders of the library as last read in full, with their mtimes (Index.unchanged).
+_FOLDERS = "CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime_ns INTEGER)"
 # Paths looked up at a time when comparing a library's files with the index.
 _LOOKUP_BATCH = 5000
 
@@ -154,6 +157,7 @@ class Index:
             self._create()
         elif self._meta("normalization") != _TOKEN_RULES:
             self._create()  # tokens folded by other rules would no longer match queries
+        self._db.execute(_FOLDERS)
 
     def _meta(self, name: str) -> object:
         row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
@@ -168,6 +172,7 @@ class Index:
             DROP TABLE IF EXISTS bands;
             DROP TABLE IF EXISTS signatures;
             DROP TABLE IF EXISTS stories_linked;
+            DROP TABLE IF EXISTS folders;
             CREATE TABLE files (
                 key INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE NOT NULL,
                 size INTEGER, mtime_ns INTEGER, id TEXT, title TEXT, source TEXT, date TEXT,
@@ -234,6 +239,31 @@ class Index:
             return to_read, [path for (path,) in rows]
         finally:
             self._db.execute("DELETE FROM temp.found")
+
+    def remember_folders(self, roots: Sequence[str], folders: dict[str, int]) -> None:
+        """The folders a full read of the library found (see ``unchanged``)."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute("DELETE FROM folders")
+            self._db.executemany("INSERT INTO folders VALUES (?, ?)", folders.items())
+            self._db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('folders of', ?)", ("\n".join(roots),)
+            )
+
+    def unchanged(self, roots: Sequence[str]) -> bool:
+        """Whether no file was added to, removed from or renamed in these folders since they
+        were last read in full: every folder's mtime is as it was then. (A file rewritten in
+        place changes no folder: the window's full scan finds it.)"""
+        if not roots or self._meta("folders of") != "\n".join(roots):
+            return False
+        rows = self._db.execute("SELECT path, mtime_ns FROM folders").fetchall()
+        for path, mtime_ns in rows:
+            try:
+                if os.stat(path).st_mtime_ns != mtime_ns:
+                    return False
+            except OSError:
+                return False
+        return bool(rows)
 
     def stale_count(self) -> int:
         return int(self._meta("stale") or 0)

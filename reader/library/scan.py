@@ -8,19 +8,26 @@ from pathlib import Path
 
 from reader.library.entries import Skipped, is_candidate
 
-__all__ = ["iter_files"]
+__all__ = ["absolute", "iter_files"]
 
 
-def iter_files(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[str]:
-    """Yield article files under ``paths`` in a stable order; problems go to ``skipped``.
+def absolute(paths: Iterable[str | Path]) -> list[str]:
+    """The folders and files of a library as it is known by: absolute, ``~`` expanded."""
+    return [os.path.abspath(os.path.expanduser(p)) for p in paths]
+
+
+def iter_files(
+    paths: Iterable[str | Path], skipped: list[Skipped], folders: dict[str, int] | None = None
+) -> Iterator[str]:
+    """Yield article files under ``paths`` in a stable order; problems go to ``skipped``, and
+    each folder read, with its mtime, to ``folders``.
 
     Symlinked folders are followed, but each real folder is visited once, so a link loop ends.
     Files named explicitly are taken whatever their extension.
     """
     visited: set[tuple[int, int]] = set()
     yielded: set[str] = set()  # roots may overlap: a folder and a file inside it
-    for given in paths:
-        root = os.path.abspath(os.path.expanduser(given))
+    for root in absolute(paths):
         if os.path.isfile(root):
             if root not in yielded:
                 yielded.add(root)
@@ -39,6 +46,8 @@ def iter_files(paths: Iterable[str | Path], skipped: list[Skipped]) -> Iterator[
                 visited.add((info.st_dev, info.st_ino))
                 with os.scandir(folder) as it:
                     entries = sorted(it, key=lambda e: e.name)
+                if folders is not None:
+                    folders[folder] = info.st_mtime_ns
             except OSError as err:
                 skipped.append(Skipped(folder, f"cannot open folder: {err.strerror or err}"))
                 continue

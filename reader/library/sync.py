@@ -18,7 +18,7 @@ from typing import Protocol
 
 from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.library.reading import read_entries, read_entry
-from reader.library.scan import iter_files
+from reader.library.scan import absolute, iter_files
 
 __all__ = ["sync"]
 
@@ -32,6 +32,7 @@ class Store(Protocol):
     def put(self, items: Iterable[Indexed]) -> list[ArticleMeta | Skipped]: ...
     def remove(self, paths: Iterable[str]) -> list[int]: ...
     def link_stories(self) -> None: ...
+    def remember_folders(self, roots: Sequence[str], folders: dict[str, int]) -> None: ...
 
 
 # Between processes, entries travel as tuples of their fields: pickling dataclasses runs
@@ -103,11 +104,12 @@ def sync(
     parallel. Returns False if cancelled. ``stories=False`` leaves every article a story of
     its own (what the benchmarks measure grouping against).
     """
-    roots = [os.path.abspath(os.path.expanduser(r)) for r in roots]
+    roots = absolute(roots)
     if on_cached is not None:
         on_cached()
     problems: list[Skipped] = []
-    on_disk = list(iter_files(roots, problems))
+    folders: dict[str, int] = {}
+    on_disk = list(iter_files(roots, problems, folders))
     if not report_missing:
         problems = [p for p in problems if not p.reason.startswith("no such")]
     to_read, removed = store.changes(roots, on_disk)
@@ -128,6 +130,7 @@ def sync(
             on_update(stored, [], done, total)
     # Once, after the batches: grouping a first index at once is cheaper than file by file.
     store.link_stories()
+    store.remember_folders(roots, folders)
     return True
 
 

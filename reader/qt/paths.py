@@ -7,7 +7,6 @@ both, so nothing ever touches the real profile by accident.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,7 +62,9 @@ def index_path(roots: Sequence[str | Path]) -> Path:
     row of it is the library's and the list's queries need no test of where a file lies."""
     import hashlib
 
-    folders = sorted({os.path.abspath(os.path.expanduser(r)) for r in roots})
+    from reader.library.scan import absolute
+
+    folders = sorted(set(absolute(roots)))
     name = hashlib.sha1("\n".join(folders).encode("utf-8", "surrogateescape")).hexdigest()
     return cache_dir() / "indexes" / f"{name[:20]}.sqlite"
 
