@@ -235,9 +235,7 @@ def _titles(out: str) -> list[str]:
     return [line.split("\t")[2] for line in out.splitlines()]
 
 
-def test_a_search_sees_files_added_removed_and_renamed_since_the_library_was_read(
-    capsys, library
-):
+def test_a_search_sees_files_added_removed_and_renamed_since_the_library_was_read(capsys, library):
     assert run(capsys, "--list", str(library))[0] == 0
     code, out, _ = run(capsys, "--search", "زلزال", str(library))
     assert code == 0 and out == ""
