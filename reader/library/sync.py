@@ -82,7 +82,7 @@ _CHUNK = 100
 # Files per task of a worker process, and so per store.put: FTS5 writes a few large batches
 # faster than many small ones, and at thousands of files a second the list still grows many
 # times a second.
-_POOL_CHUNK = 250
+_POOL_CHUNK = 1000
 
 
 def sync(
