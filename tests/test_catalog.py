@@ -4,6 +4,7 @@ the list's order and filters, in SQL and in memory."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import replace
 
 import pytest
@@ -61,10 +62,10 @@ def test_sort_by_title_and_source_ties_newest_first(filled):
 
 
 def test_the_same_views_in_sql_and_in_memory_agree(tmp_path):
-    # A publication filter is answered in SQL, the rest from the orders in memory: filtering
-    # on the one publication every article has must change nothing, whatever the sort,
-    # direction, search, dates, grouping and versions read. Titles and dates tie, undated
-    # articles and stories of two and three are among them.
+    # The bookmark filter is answered in SQL, the rest from the orders in memory: with every
+    # article bookmarked it must change nothing, whatever the sort, direction, search,
+    # dates, publication, grouping and versions read. Titles and dates tie, undated articles
+    # and stories of two and three are among them.
     dates = [f"2023-09-{10 + n % 4:02}" if n % 5 else None for n in range(1, 13)]
     one = indexed_catalog(
         tmp_path / "one.sqlite",
@@ -76,17 +77,21 @@ def test_the_same_views_in_sql_and_in_memory_agree(tmp_path):
     found = index.search(fts_match(parse_query("1")), cap=0)  # unranked: too common
     index.close()
     assert not found.ranked and sorted(found.keys) == [1, 4, 7, 10]
+    everyone = {f"id{n}" for n in range(1, 13)}
     for sort in (SortKey.DATE, SortKey.TITLE, SortKey.SOURCE, SortKey.RELEVANCE):
         for descending in (False, True):
             for hits in (None, found):
-                for start in (None, dt.date(2023, 9, 11)):
+                for start, paper_key in itertools.product(
+                    (None, dt.date(2023, 9, 11)), (None, paper.key)
+                ):
                     for grouped in (True, False):
                         for read in (set(), {"id11", "id9"}):
                             spec = ViewSpec(sort, descending, hits=hits, date_from=start,
-                                            grouped=grouped, read=read)  # fmt: skip
-                            filtered = replace(spec, publication=paper.key)
-                            assert one.view(spec) == one.view(filtered), spec
-                            assert one.date_counts(spec) == one.date_counts(filtered), spec
+                                            publication=paper_key, grouped=grouped,
+                                            read=read)  # fmt: skip
+                            in_sql = replace(spec, bookmarks_only=True, bookmarked=everyone)
+                            assert one.view(spec) == one.view(in_sql), spec
+                            assert one.date_counts(spec) == one.date_counts(in_sql), spec
 
 
 def test_filters_by_publication_agency_dates_and_bookmarks(tmp_path):

@@ -163,9 +163,12 @@ class Catalog:
     ) -> list[tuple[str, str, str]]:
         """(id, title, path) of the articles with these ids or at these paths: what the
         user's store needs to follow renamed and re-parsed articles (UserStore)."""
+        # Two look-ups, one by each index: with OR, SQLite reads every row of the table.
         rows = self._db.execute(
-            f"SELECT id, title, path FROM files WHERE {_LIVE} AND"
-            " (id IN (SELECT value FROM json_each(?)) OR path IN (SELECT value FROM json_each(?)))",
+            f"SELECT id, title, path FROM files WHERE {_LIVE}"
+            " AND id IN (SELECT value FROM json_each(?)) UNION"
+            f" SELECT id, title, path FROM files WHERE {_LIVE}"
+            " AND path IN (SELECT value FROM json_each(?))",
             (json.dumps(list(ids)), json.dumps(list(paths))),
         )
         return rows.fetchall()
@@ -315,9 +318,10 @@ class Catalog:
 
     def _in_memory(self, spec: ViewSpec) -> bool:
         """Whether the orders in memory (reader.library.orders) give this view: the
-        common ones, by date, title or source, whole or searched, between dates."""
-        if spec.publication is not None or spec.agency is not None or spec.bookmarks_only:
-            return False
+        common ones, by date, title or source, whole or searched, between dates, of one
+        publication or agency."""
+        if spec.bookmarks_only:
+            return False  # a few rows: SQL finds them at once
         if spec.hits is not None and spec.hits.ranked:
             return False  # a few thousand rows, ranked: SQL orders them at once
         return spec.sort in (SortKey.DATE, SortKey.TITLE, SortKey.SOURCE, SortKey.RELEVANCE)
@@ -326,11 +330,12 @@ class Catalog:
         """The articles of an in-memory view, selected; and how many of them are versions
         hidden under their story's row."""
         if self._orders is None:
-            self._orders = Orders(self._db, _order(ViewSpec()))
+            newest, oldest = (_order(ViewSpec(descending=d)) for d in (True, False))
+            self._orders = Orders(self._db, newest, oldest)
             self._selected = None
         orders = self._orders
         # The list and the timeline ask for the same articles one after the other.
-        wanted = (spec.date_from, spec.date_to)
+        wanted = (spec.date_from, spec.date_to, spec.publication, spec.agency)
         last = self._selected
         if last is None or last[0] is not spec.hits or last[1] != wanted:
             hits = spec.hits
@@ -338,6 +343,10 @@ class Catalog:
             if spec.date_from is not None or spec.date_to is not None:
                 first, last = (d and d.isoformat() for d in (spec.date_from, spec.date_to))
                 orders.within_dates(selected, first, last)
+            if spec.publication is not None:
+                selected = orders.narrow(selected, "pubkey = ?", [spec.publication])
+            if spec.agency is not None:
+                selected = orders.narrow(selected, "agency = ?", [spec.agency])
             last = self._selected = (spec.hits, wanted, selected)
         selected = bytearray(last[2])
         hidden = 0
@@ -352,7 +361,7 @@ class Catalog:
         missing = self._missing_listed(spec)
         if self._in_memory(spec):
             orders, selected, hidden = self._selection(spec)
-            keys = orders.rows(orders.keys(_order(spec)), selected)
+            keys = orders.rows(_order(spec), selected)
             articles = len(keys) + hidden
             keys.extend(m.key for m in missing)
             return View(keys, articles + len(missing))

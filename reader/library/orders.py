@@ -3,10 +3,12 @@
 Qt-free. Asking SQLite for a million rows in order costs a walk of an index and a million
 values through Python each time the view changes; here each order is asked once per change
 of the index and kept as an array (8 bytes an article). A view is then a selection: a byte
-per key (1: shown), made from a search's keys or the whole library, and the view's rows are
-the order's keys whose byte is set. Every step runs in C (``bytes(map(...))``,
-``itertools.compress``, ``bytes.count``), so a view of a million costs tens of
-milliseconds, and the timeline counts each date from the same bytes.
+per article (1: shown), at its position in the newest-first order, made from a search's keys
+or the whole library. The rows of that order are the keys whose byte is set; another order
+keeps its positions in that one, to pick its rows by. Each date is a run of positions, so a
+date range is a slice and the timeline's counts are counts of set bytes. Every step runs in
+C (``itertools.compress``, ``bytes.count``, ``map`` over bound methods), so a view of a
+million costs tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -33,13 +35,20 @@ class Story:
 class Orders:
     """The orders of one state of the index; made again when the index changes."""
 
-    def __init__(self, db: sqlite3.Connection, newest_first: str) -> None:
+    def __init__(self, db: sqlite3.Connection, newest_first: str, oldest_first: str) -> None:
         self._db = db
-        self._orders: dict[str, array] = {}
-        self.newest = self.keys(newest_first)
-        self.size = max(self.newest, default=0) + 1
-        self.live = bytearray(self.size)
-        _set(self.live, self.newest, 1)
+        self._orders: dict[str, tuple[array, array | None]] = {}
+        self.newest = self._ask(newest_first)
+        self.count = n = len(self.newest)
+        self._orders[newest_first] = (self.newest, None)
+        self._orders[oldest_first] = (self.newest[::-1], None)  # its exact reverse
+        self._reversed = oldest_first
+        # Each key's position in the newest-first order; n for keys not listed (a stale key,
+        # a file read since), whose byte is the selection's last, never shown.
+        (seq,) = db.execute("SELECT coalesce(max(key), 0) FROM files").fetchone()
+        self.size = max(seq, max(self.newest, default=0)) + 1
+        self.position = array("q", [n]) * self.size
+        _put(self.position, self.newest, range(n))
         # Each date's run of positions in the newest-first order (undated ones last).
         rows = db.execute(
             f"SELECT date, count(*) FROM files WHERE {_LIVE} GROUP BY date ORDER BY date DESC"
@@ -50,15 +59,21 @@ class Orders:
             self.dates.append((date, start, start + count))
             start += count
         self._stories: list[Story] | None = None
+        self._matching: dict[tuple, bytearray] = {}
 
-    def keys(self, order_by: str) -> array:
-        """Every article's key in this order (an SQL ORDER BY over ``files``), kept."""
+    def _ask(self, order_by: str) -> array:
+        (found,) = self._db.execute(
+            "SELECT json_group_array(key) FROM"
+            f" (SELECT key FROM files WHERE {_LIVE} ORDER BY {order_by})"
+        ).fetchone()
+        return array("q", json.loads(found))
+
+    def _order(self, order_by: str) -> tuple[array, array | None]:
+        """Every article's key in this order (an SQL ORDER BY over ``files``), and unless it
+        is the newest-first order or its reverse, each one's position in newest-first."""
         if order_by not in self._orders:
-            (found,) = self._db.execute(
-                "SELECT json_group_array(key) FROM"
-                f" (SELECT key FROM files WHERE {_LIVE} ORDER BY {order_by})"
-            ).fetchone()
-            self._orders[order_by] = array("q", json.loads(found))
+            keys = self._ask(order_by)
+            self._orders[order_by] = (keys, array("q", map(self.position.__getitem__, keys)))
         return self._orders[order_by]
 
     def stories(self, grouped: str, lead: str) -> list[Story]:
@@ -79,48 +94,73 @@ class Orders:
             ]
         return self._stories
 
-    # --- selections --------------------------------------------------------------------------
+    # --- selections: a byte per position in the newest-first order, and one more -------------
 
     def everything(self) -> bytearray:
-        return bytearray(self.live)
+        selected = bytearray(b"\x01") * self.count
+        selected.append(0)
+        return selected
 
     def of_keys(self, keys: Sequence[int]) -> bytearray:
-        """These keys selected (a search's hits; keys no longer listed are never shown)."""
-        selected = bytearray(max(self.size, max(keys, default=0) + 1))
-        _set(selected, keys, 1)
+        """These keys selected (a search's hits; keys not listed are never shown)."""
+        if max(keys, default=0) >= self.size:  # read since these orders were made
+            keys = [k for k in keys if k < self.size]
+        selected = bytearray(self.count + 1)
+        _put(selected, map(self.position.__getitem__, keys), itertools.repeat(1))
+        selected[self.count] = 0
         return selected
+
+    def narrow(self, selected: bytearray, where: str, args: Sequence[object]) -> bytearray:
+        """The articles of ``selected`` that also match ``where`` (SQL over ``files``: one
+        publication, one agency), asked once per state of the index."""
+        key = (where, tuple(args))
+        if key not in self._matching:
+            (found,) = self._db.execute(
+                f"SELECT json_group_array(key) FROM files WHERE {_LIVE} AND {where}", args
+            ).fetchone()
+            self._matching[key] = self.of_keys(json.loads(found))
+        # Bytes of 0 and 1: their AND, as two big integers, is the AND of each pair, in C.
+        both = int.from_bytes(selected, "little") & int.from_bytes(self._matching[key], "little")
+        return bytearray(both.to_bytes(len(selected), "little"))
 
     def within_dates(self, selected: bytearray, first: str | None, last: str | None) -> None:
         """Unselect the articles dated outside first..last (ISO; None: no bound), and the
         undated ones."""
         for date, start, end in self.dates:
             if date is None or (first and date < first) or (last and date > last):
-                _set(selected, self.newest[start:end], 0)
+                selected[start:end] = bytes(end - start)
 
     def hide_versions(self, selected: bytearray, stories: list[Story], read: set[str]) -> int:
         """Unselect every version of a story but the one its row shows: the one read, else
         the earliest of those selected. Returns how many were hidden."""
+        position = self.position
         hidden: list[int] = []
         for story in stories:
-            shown = [i for i, k in enumerate(story.keys) if selected[k]]
+            at = [position[k] for k in story.keys]
+            shown = [i for i, p in enumerate(at) if selected[p]]
             if len(shown) > 1:
                 lead = next((i for i in shown if story.ids[i] in read), shown[0])
-                hidden += [story.keys[i] for i in shown if i != lead]
-        _set(selected, hidden, 0)
+                hidden += [at[i] for i in shown if i != lead]
+        _put(selected, hidden, itertools.repeat(0))
         return len(hidden)
 
-    def rows(self, order: array, selected: bytearray) -> array:
-        """The keys of ``order`` that are selected, in that order."""
-        picked = bytes(map(selected.__getitem__, order))
-        return array("q", itertools.compress(order, picked))
+    def rows(self, order_by: str, selected: bytearray) -> array:
+        """The selected keys, in this order (an SQL ORDER BY over ``files``)."""
+        keys, positions = self._order(order_by)
+        if positions is not None:
+            picked: bytes | bytearray = bytes(map(selected.__getitem__, positions))
+        elif order_by == self._reversed:
+            picked = selected[-2::-1]
+        else:
+            picked = selected
+        return array("q", itertools.compress(keys, picked))
 
     def per_date(self, selected: bytearray) -> dict[str, int]:
         """How many selected articles carry each date."""
-        picked = bytes(map(selected.__getitem__, self.newest))
-        counts = {date: picked.count(1, start, end) for date, start, end in self.dates if date}
+        counts = {date: selected.count(1, start, end) for date, start, end in self.dates if date}
         return {date: n for date, n in counts.items() if n}
 
 
-def _set(selected: bytearray, keys: Iterable[int], value: int) -> None:
+def _put(values: bytearray | array, at: Iterable[int], what: Iterable[int]) -> None:
     # A loop in C: deque consumes map's calls without keeping them.
-    collections.deque(map(selected.__setitem__, keys, itertools.repeat(value)), maxlen=0)
+    collections.deque(map(values.__setitem__, at, what), maxlen=0)

@@ -130,7 +130,8 @@ def sync(
             on_update(stored, [], done, total)
     # Once, after the batches: grouping a first index at once is cheaper than file by file.
     store.link_stories()
-    store.remember_folders(roots, folders)
+    if folders:  # not for a look at single files (the watcher's): the folders' are kept
+        store.remember_folders(roots, folders)
     return True
 
 
