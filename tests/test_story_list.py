@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 from catalog_helpers import indexed_catalog
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStatusBar, QToolButton
 
 from reader.library.catalog import Catalog, SortKey, View, ViewSpec
@@ -105,35 +105,50 @@ def model(qapp, qtmodeltester, catalog, tmp_path):
     state.close()
 
 
-def test_the_model_has_the_versions_under_their_story(model, qtmodeltester):
+def test_the_model_lists_a_storys_versions_under_its_row_when_open(model, qtmodeltester, qtbot):
     assert model.rowCount() == 3
     # The timeline counts every article shown, not the rows.
     dated = [m.date for m in ARTICLES if m.date]
     assert model.date_counts() == {d: dated.count(d) for d in dated}
     assert model.view().articles == len(ARTICLES)
-    story = model.index(2, 0)
-    assert model.meta_at(story).key == 4
-    assert model.rowCount(story) == 2
+    assert model.meta(2).key == 4 and not model.is_open(2)
     assert model.index(2, Column.VERSIONS).data() == "3"
     assert model.index(2, 0).data(Role.VERSIONS) == 3
     assert model.index(1, Column.VERSIONS).data() == ""  # alone
-    under = model.index(0, Column.TITLE, story)
-    assert model.meta_at(under).key == 1
-    assert model.parent(under) == story.siblingAtColumn(0)
-    assert model.index_of("id6") == model.index(1, Column.TITLE, story)
-    assert model.row_of("id6") == 2
+    assert model.row_of("id6") == 2  # its story's row, closed
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        model.open_story(2)
+    assert inserted.args[1:] == [3, 4]  # rows 3 and 4: story 1's other versions
+    qtmodeltester.check(model)
+    assert [model.meta(r).key for r in range(model.rowCount())] == [2, 3, 4, 1, 6]
+    assert [model.level(r) for r in range(5)] == [0, 0, 0, 1, 1]
+    assert model.index(2, 0).data(Role.OPEN) and model.index(3, 0).data(Role.LEVEL) == 1
+    assert model.index_of("id6") == model.index(4, Column.TITLE) and model.row_of("id6") == 4
+    model.open_story(0)  # story 2 opens above it: story 1's rows move down
+    assert [model.meta(r).key for r in range(model.rowCount())] == [2, 5, 3, 4, 1, 6]
+    assert model.index_of("id6").row() == 5 and model.meta(1).key == 5
+    with qtbot.waitSignal(model.rowsRemoved):
+        model.open_story(4, False)  # a version's row closes its story
+    assert [model.meta(r).key for r in range(model.rowCount())] == [2, 5, 3, 4]
     model.set_grouped(False)
     qtmodeltester.check(model)
     assert model.rowCount() == 6
-    assert not model.hasChildren(model.index(0, 0))
-    assert model.index_of("id6").parent() == QModelIndex()
+    assert not model.index(0, 0).data(Role.VERSIONS)
     model.set_grouped(True)
     model.sort(Column.VERSIONS, Qt.SortOrder.DescendingOrder)
     assert [model.meta(r).key for r in range(model.rowCount())] == [4, 2, 3]
 
 
+def test_a_version_is_revealed_by_opening_its_storys_row(model):
+    assert model.index_of("id6").row() == 2  # closed: where its story is
+    index = model.index_of("id6", Column.DATE, reveal=True)
+    assert model.is_open(2) and (index.row(), index.column()) == (4, Column.DATE)
+
+
 def test_a_version_under_its_story_repaints_when_bookmarked(model, qtbot):
+    model.open_story(2)
     under = model.index_of("id1", 0)
+    assert model.level(under.row()) == 1
     with qtbot.waitSignal(model.dataChanged) as signal:
         model.user_state.toggle_bookmark("id1", "عنوان 1", "/lib/1.txt")
     assert signal.args[0] == under
@@ -179,7 +194,7 @@ def test_the_window_lists_a_story_once_and_offers_its_other_versions(qtbot, tmp_
         buttons[1].click()
         assert window.current.title == "كيم يزور مصنعا"
         current = window.list.currentIndex()
-        assert current.parent().isValid() and window.list.isExpanded(current.parent())
+        assert model.level(current.row()) == 1 and model.is_open(current.row())
         # Bookmarks stay per article: the version's, not its story's.
         lead = model.meta(story)
         window.user_state.toggle_bookmark(

@@ -3,10 +3,16 @@
 Qt-free: the list model (reader.qt.models) answers Qt from this. A view of a million rows is
 its keys (reader.library.catalog.View); only the pages on screen, and a few around them,
 become ArticleMeta records, so scrolling anywhere costs one query of a page.
+
+A story's row can be opened: its other versions are then listed under it, as rows of their
+own. The list is flat (a tree view lays out every row in Python at each change: seconds at a
+million), so the rows shown are the view's, with the versions of the open stories between
+them; "top" rows are the view's own, numbered without those.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
@@ -41,10 +47,72 @@ class Rows:
         self.grouped = grouped
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._versions: dict[int, list[ArticleMeta]] = {}  # row -> the versions under it
-        self._row_of: dict[str, int] = {}  # article id -> row, for the pages fetched
+        self._row_of: dict[str, int] = {}  # article id -> top row, for the pages fetched
+        self._open: list[int] = []  # the top rows open, in order
+        self._before: list[int] = []  # rows of versions shown above each open row
 
     def __len__(self) -> int:
+        """The rows shown: the view's, and the versions under the open ones."""
+        return len(self.view.keys) + sum(len(self._versions[t]) for t in self._open)
+
+    @property
+    def tops(self) -> int:
         return len(self.view.keys)
+
+    # --- open stories --------------------------------------------------------------------------
+
+    def locate(self, row: int) -> tuple[int, int]:
+        """(top row, version under it or -1) of a row shown."""
+        i = bisect.bisect_right(self._shown_at(), row) - 1
+        if i < 0:
+            return row, -1
+        top = self._open[i]
+        at = top + self._before[i]
+        under = len(self._versions[top])
+        if row <= at + under:
+            return top, row - at - 1
+        return row - self._before[i] - under, -1
+
+    def shown_row(self, top: int, under: int = -1) -> int:
+        """The row shown for a top row, or for a version under it."""
+        i = bisect.bisect_left(self._open, top)
+        return top + (self._before[i] if i < len(self._open) else self._below()) + under + 1
+
+    def is_open(self, top: int) -> bool:
+        i = bisect.bisect_left(self._open, top)
+        return i < len(self._open) and self._open[i] == top
+
+    def open(self, top: int) -> tuple[int, int]:
+        """Open a story's row: (first row shown of its versions, how many)."""
+        if self.is_open(top) or not self.version_count(top):
+            return -1, 0
+        count = len(self.versions(top))
+        bisect.insort(self._open, top)
+        self._count_before()
+        return self.shown_row(top) + 1, count
+
+    def close(self, top: int) -> tuple[int, int]:
+        """Close a story's row: (first row shown of its versions, how many) before it did."""
+        if not self.is_open(top):
+            return -1, 0
+        first = self.shown_row(top) + 1
+        self._open.remove(top)
+        self._count_before()
+        return first, len(self._versions[top])
+
+    def _count_before(self) -> None:
+        self._before, above = [], 0
+        for top in self._open:
+            self._before.append(above)
+            above += len(self._versions[top])
+
+    def _below(self) -> int:
+        return sum(len(self._versions[t]) for t in self._open)
+
+    def _shown_at(self) -> list[int]:
+        return [top + above for top, above in zip(self._open, self._before, strict=True)]
+
+    # --- rows ----------------------------------------------------------------------------------
 
     def _page(self, row: int) -> _Page:
         number = row // PAGE
@@ -82,8 +150,8 @@ class Rows:
         return self._versions[row]
 
     def where(self, article_id: str) -> tuple[int, int] | None:
-        """(the row an article is listed at or under, its row under it or -1); None when
-        the view does not list it."""
+        """(the top row an article is listed at or under, its row under it or -1); None
+        when the view does not list it."""
         row = self._row_of.get(article_id)
         if row is not None and self.meta(row).id == article_id:
             return row, -1

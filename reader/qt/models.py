@@ -9,12 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from array import array
-from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractItemModel,
+    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -25,6 +23,9 @@ from PySide6.QtGui import QFont
 
 from reader.library.catalog import Catalog, SortKey, View, ViewSpec
 from reader.library.rows import Rows
+from reader.qt.columns import HEADERS as _HEADERS
+from reader.qt.columns import SORT_OF_COLUMN as _SORT_OF_COLUMN
+from reader.qt.columns import Column, Role
 from reader.text.direction import paragraph_direction
 from reader.text.language import ARABIC
 from reader.text.metaline import format_hijri, localize_digits
@@ -39,68 +40,19 @@ if TYPE_CHECKING:
     from reader.text.snippets import Snippet
 
 Index = QModelIndex | QPersistentModelIndex
-_USER = Qt.ItemDataRole.UserRole
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
-
-
-class Role(IntEnum):
-    ID = _USER + 1
-    TITLE = _USER + 2
-    SOURCE = _USER + 3
-    DATE = _USER + 4
-    PATH = _USER + 5
-    DIRECTION = _USER + 6
-    WORDS = _USER + 7
-    BOOKMARKED = _USER + 8
-    MISSING = _USER + 9
-    KEY = _USER + 10
-    SNIPPET = _USER + 11  # reader.text.snippets.Snippet | None, while searching
-    PUBLICATION = _USER + 12
-    AGENCY = _USER + 13
-    VERSIONS = _USER + 14  # a story's row: how many versions it has (0: an article alone)
-
-
-class Column(IntEnum):
-    BOOKMARK = 0
-    TITLE = 1
-    SOURCE = 2
-    DATE = 3
-    HIJRI = 4  # the Umm al-Qura date; shown when the View setting asks for it
-    VERSIONS = 5  # of a story, on its row
-
-
-_SORT_OF_COLUMN = {
-    Column.BOOKMARK: SortKey.BOOKMARK,
-    Column.TITLE: SortKey.TITLE,
-    Column.SOURCE: SortKey.SOURCE,
-    Column.DATE: SortKey.DATE,
-    Column.HIJRI: SortKey.DATE,
-    Column.VERSIONS: SortKey.VERSIONS,
-}
-
-_HEADERS = {
-    Column.BOOKMARK: "★",
-    Column.TITLE: QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
-    Column.SOURCE: QT_TRANSLATE_NOOP("ArticleListModel", "Source"),
-    Column.DATE: QT_TRANSLATE_NOOP("ArticleListModel", "Date"),
-    Column.HIJRI: QT_TRANSLATE_NOOP("ArticleListModel", "Hijri Date"),
-    Column.VERSIONS: QT_TRANSLATE_NOOP("ArticleListModel", "Versions"),
-}
-# internalId of a top-level row; a version's is its story's row + 1.
-_TOP = 0
 
 
 def _tr(text: str) -> str:
     return translate("ArticleListModel", text)
 
 
-class ArticleListModel(QAbstractItemModel):
+class ArticleListModel(QAbstractTableModel):
     """The rows the catalog's view gives for the sort, filters and search in force.
 
-    Two levels: a row per story (or article), and under a story's row its other versions,
-    earliest first. A row's ``internalId`` says which: 0 for the top level, the story's
-    row + 1 for a version under it.
+    A row per story (or article); a story's row opens (``open_story``) to list its other
+    versions under it, earliest first, as rows of their own (reader.library.rows).
 
     Bookmarked articles whose file is gone are listed too ("missing"), from their snapshot.
     Every change of sort, filter or search resets the model; the list keeps its current
@@ -128,34 +80,15 @@ class ArticleListModel(QAbstractItemModel):
     # --- Qt API ----------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not 0 <= column < len(Column) or not 0 <= row < self.rowCount(parent):
+        if parent.isValid() or not 0 <= column < len(Column) or not 0 <= row < self.rowCount():
             return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _TOP)
-        return self.createIndex(row, column, parent.row() + 1)
+        return self.createIndex(row, column)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not index.isValid() or index.internalId() == _TOP:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _TOP)
+        return QModelIndex()  # flat: the versions of an open story are rows of their own
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        rows = self._rows
-        if rows is None:
-            return 0
-        if not parent.isValid():
-            return len(rows)
-        if parent.internalId() != _TOP or parent.column() != 0:
-            return 0
-        return len(rows.versions(parent.row())) if rows.version_count(parent.row()) else 0
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        # Asked for every row painted: the count comes with the row's page, no query.
-        if not parent.isValid() or self._rows is None:
-            return self.rowCount(parent) > 0
-        if parent.internalId() != _TOP or parent.column() != 0:
-            return False
-        return self._rows.version_count(parent.row()) > 0
+        return len(self._rows) if self._rows is not None and not parent.isValid() else 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(Column)
@@ -226,6 +159,10 @@ class ArticleListModel(QAbstractItemModel):
             )
         if role == Role.VERSIONS:
             return self._version_count(index)
+        if role == Role.LEVEL:
+            return self.level(index.row())
+        if role == Role.OPEN:
+            return self.is_open(index.row())
         return self._role_data(meta, role, bookmarked, missing)
 
     def _role_data(self, meta: ArticleMeta, role: int, bookmarked: bool, missing: bool) -> object:
@@ -260,9 +197,10 @@ class ArticleListModel(QAbstractItemModel):
         return None
 
     def _version_count(self, index: Index) -> int:
-        if index.internalId() != _TOP or self._rows is None:
+        if self._rows is None:
             return 0
-        return self._rows.version_count(index.row())
+        top, under = self._rows.locate(index.row())
+        return self._rows.version_count(top) if under < 0 else 0
 
     def _snippet(self, meta: ArticleMeta) -> Snippet | None:
         # Asked from the delegate's paint, for the rows on screen: never read a file here.
@@ -317,27 +255,59 @@ class ArticleListModel(QAbstractItemModel):
         self.view_changed.emit()
 
     def meta(self, row: int) -> ArticleMeta:
-        """The article of a top-level row (a story's shown version)."""
-        return self._rows.meta(row)
+        """The article of a row shown: a story's shown version, or one under it."""
+        top, under = self._rows.locate(row)
+        return self._rows.meta(top) if under < 0 else self._rows.versions(top)[under]
 
     def meta_at(self, index: Index) -> ArticleMeta | None:
-        """The article of any row: a story's, or a version under it."""
-        rows = self._rows
-        if not index.isValid() or rows is None:
+        if not index.isValid() or self._rows is None or not 0 <= index.row() < len(self._rows):
             return None
-        if index.internalId() == _TOP:
-            return rows.meta(index.row()) if 0 <= index.row() < len(rows) else None
-        under = rows.versions(index.internalId() - 1)
-        return under[index.row()] if 0 <= index.row() < len(under) else None
+        return self.meta(index.row())
 
-    def index_of(self, article_id: str, column: int = Column.TITLE) -> QModelIndex:
-        """Where an article is listed: its row, or its row under its story's."""
-        where = self._rows.where(article_id) if self._rows is not None and article_id else None
+    def level(self, row: int) -> int:
+        """0: a row of the view; 1: a version listed under its story's row."""
+        return 0 if self._rows is None or self._rows.locate(row)[1] < 0 else 1
+
+    def is_open(self, row: int) -> bool:
+        rows = self._rows
+        return rows is not None and rows.is_open(rows.locate(row)[0])
+
+    def open_story(self, row: int, on: bool = True) -> None:
+        """List (or no longer) the other versions of a story under its row (or under the
+        row of the version given)."""
+        rows = self._rows
+        if rows is None or not 0 <= row < len(rows):
+            return
+        top = rows.locate(row)[0]
+        if on and not rows.is_open(top):
+            first = rows.shown_row(top) + 1
+            count = len(rows.versions(top)) if rows.version_count(top) else 0
+            if count:
+                self.beginInsertRows(QModelIndex(), first, first + count - 1)
+                rows.open(top)
+                self.endInsertRows()
+        elif not on and rows.is_open(top):
+            first = rows.shown_row(top) + 1
+            count = len(rows.versions(top))
+            self.beginRemoveRows(QModelIndex(), first, first + count - 1)
+            rows.close(top)
+            self.endRemoveRows()
+        top_index = self.index(rows.shown_row(top), 0)
+        self.dataChanged.emit(top_index, top_index, [Role.OPEN])
+
+    def index_of(self, article_id: str, column: int = Column.TITLE, reveal: bool = False):
+        """Where an article is listed: its row, or its row under its story's (opening that
+        story's row when ``reveal``; else its story's row while closed)."""
+        rows = self._rows
+        where = rows.where(article_id) if rows is not None and article_id else None
         if where is None:
             return QModelIndex()
-        row, under = where
-        top = self.index(row, column if under < 0 else 0)
-        return top if under < 0 else self.index(under, column, top)
+        top, under = where
+        if under >= 0 and reveal:
+            self.open_story(rows.shown_row(top))
+        if under >= 0 and rows.is_open(top):
+            return self.index(rows.shown_row(top, under), column)
+        return self.index(rows.shown_row(top), column)
 
     def has_stories(self) -> bool:
         """Whether some row shown may have versions under it."""
@@ -358,9 +328,9 @@ class ArticleListModel(QAbstractItemModel):
         return self.catalog.date_counts(self.spec) if self.catalog is not None else {}
 
     def row_of(self, article_id: str) -> int:
-        """The top-level row an article is listed at or under (-1: not listed)."""
-        where = self._rows.where(article_id) if self._rows is not None else None
-        return where[0] if where is not None else -1
+        """The row an article is shown at, or its story's (closed) row; -1: not listed."""
+        index = self.index_of(article_id)
+        return index.row() if index.isValid() else -1
 
     def is_missing(self, article_id: str) -> bool:
         return self.catalog is not None and self.catalog.is_missing(article_id)

@@ -1,6 +1,9 @@
 """The article list: one row per story or article, each title laid out in its own direction.
 
-A story's row (reader.library.stories) opens to its other versions, earliest first.
+A story's row (reader.library.stories) opens to its other versions, earliest first, listed
+under it. The list is a table, not a tree: QTreeView lays out every row through the model
+at each change (two seconds for a million rows even with nothing to draw); a table asks
+only for the rows on screen. The story's arrow and the versions' indent are drawn here.
 
 While a search is in force, each title gets a second line: the article's text around its
 first match, the matching words in bold.
@@ -13,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
+    QRect,
     QRectF,
     QSize,
     Qt,
@@ -21,6 +25,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPalette,
     QTextCharFormat,
@@ -33,7 +38,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTreeView,
+    QTableView,
     QWidget,
 )
 
@@ -53,6 +58,13 @@ class ArticleDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
+        if index.column() == Column.TITLE:
+            # Room on the leading side for a story's arrow, or a version's indent.
+            margin = _arrow_width(option) * (1 + index.data(Role.LEVEL))
+            if option.direction == Qt.LayoutDirection.RightToLeft:
+                option.rect.adjust(0, 0, -margin, 0)
+            else:
+                option.rect.adjust(margin, 0, 0, 0)
         if index.column() in (Column.TITLE, Column.SOURCE):
             option.direction = layout_direction(index.data(Role.DIRECTION))
             option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop
@@ -68,6 +80,8 @@ class ArticleDelegate(QStyledItemDelegate):
         return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if index.column() == Column.TITLE:
+            self._paint_arrow(painter, option, index)
         snippet = index.data(Role.SNIPPET) if index.column() == Column.TITLE else None
         if snippet is None:
             super().paint(painter, option, index)
@@ -95,6 +109,24 @@ class ArticleDelegate(QStyledItemDelegate):
         direction = layout_direction(paragraph_direction(snippet.text))
         self._draw_line(painter, snippet.text, snippet.spans, small, below, direction)
         painter.restore()
+
+    def _paint_arrow(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """A story's row: the branch arrow of the style, closed or open, on the leading side."""
+        if not index.data(Role.VERSIONS):
+            return
+        opt = QStyleOptionViewItem(option)
+        width = _arrow_width(option)
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        left = option.rect.right() - width if rtl else option.rect.left()
+        opt.rect = QRect(left, option.rect.top(), width, option.rect.height())
+        opt.state = QStyle.StateFlag.State_Children | QStyle.StateFlag.State_Item
+        if index.data(Role.OPEN):
+            opt.state |= QStyle.StateFlag.State_Open
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_IndicatorBranch, opt, painter, option.widget
+            )
 
     @staticmethod
     def _draw_line(painter, text, spans, font, rect: QRectF, direction) -> None:
@@ -127,33 +159,81 @@ class ArticleDelegate(QStyledItemDelegate):
         layout.draw(painter, QPointF(x, rect.top()))
 
 
-class ArticleList(QTreeView):
+def _arrow_width(option: QStyleOptionViewItem) -> int:
+    return option.fontMetrics.height()
+
+
+class ArticleList(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleList")
         self.setAccessibleName(self.tr("Articles"))
-        # A story's row opens to its versions, with the arrow in front of its title.
-        self.setRootIsDecorated(True)
-        self.setTreePosition(Column.TITLE)
-        self.setUniformRowHeights(True)  # 100,000 rows: only the visible ones are measured
-        self.setAllColumnsShowFocus(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
         self.setSortingEnabled(True)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setItemDelegate(ArticleDelegate(self))
+
+    def header(self) -> QHeaderView:
+        return self.horizontalHeader()
+
+    # --- stories: open with the arrow key that points into the text ---------------------------
+
+    def isExpanded(self, index: Index) -> bool:
+        return index.isValid() and self.model().is_open(index.row())
+
+    def setExpanded(self, index: Index, on: bool) -> None:
+        if index.isValid():
+            self.model().open_story(index.row(), on)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Stories open with the arrow keys: let + and - reach the window (zoom).
         if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
             event.ignore()
             return
+        forward = Qt.Key.Key_Left if self.isRightToLeft() else Qt.Key.Key_Right
+        back = Qt.Key.Key_Right if self.isRightToLeft() else Qt.Key.Key_Left
+        current = self.currentIndex()
+        if current.isValid() and event.key() in (forward, back):
+            model = self.model()
+            if event.key() == forward:
+                model.open_story(current.row())
+            elif model.level(current.row()):  # a version: back to its story's row
+                row = current.row()
+                while row > 0 and model.level(row):
+                    row -= 1
+                self.setCurrentIndex(model.index(row, current.column()))
+            else:
+                model.open_story(current.row(), False)
+            return
         super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # A click on a story's arrow opens or closes it, as in a tree.
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and index.column() == Column.TITLE and index.data(Role.VERSIONS):
+            rect = self.visualRect(index)
+            width = self.fontMetrics().height()
+            x = event.position().x()
+            on_arrow = (
+                x >= rect.right() - width if self.isRightToLeft() else x < rect.left() + width
+            )
+            if on_arrow and event.button() == Qt.MouseButton.LeftButton:
+                self.model().open_story(index.row(), not self.model().is_open(index.row()))
+                event.accept()
+                return
+        super().mousePressEvent(event)
 
     def setModel(self, model) -> None:
         super().setModel(model)
+        self._size_rows()
+        model.view_changed.connect(self._size_rows)
         header = self.header()
         header.setStretchLastSection(False)
         # Qt derives the default minimum from the font's widest glyphs, which with the Arabic
@@ -188,6 +268,13 @@ class ArticleList(QTreeView):
         self.setColumnHidden(Column.HIJRI, not on)
         if on and self.model().rowCount():
             self.resizeColumnToContents(Column.HIJRI)
+
+    def _size_rows(self) -> None:
+        # Every row the height of the first (a table does not measure a million rows); while
+        # searching, the delegate gives it a second line, for the snippet.
+        model = self.model()
+        if model.rowCount():
+            self.verticalHeader().setDefaultSectionSize(self.sizeHintForRow(0))
 
     def _show_sort_indicator(self) -> None:
         # Search results come best first: no column's sort indicator applies then.

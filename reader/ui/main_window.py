@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_view(self.model.date_counts(), bounds, (spec.date_from, spec.date_to))
         # Keep the article being read selected across re-sorts and filters.
         if self.current is not None:
-            index = self.model.index_of(self.current.id)
+            index = self.model.index_of(self.current.id, reveal=True)
             if index.isValid():
                 self.list.setCurrentIndex(index)
                 self.list.scrollTo(index)
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def select_article(self, article_id: str) -> bool:
         """Select an article's row, opening its story's row if it is a version under it."""
-        index = self.model.index_of(article_id) if article_id else None
+        index = self.model.index_of(article_id, reveal=True) if article_id else None
         if index is None or not index.isValid():
             return False
         self.list.setCurrentIndex(index)
