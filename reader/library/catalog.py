@@ -1,26 +1,36 @@
-"""The open library as the list sees it: rows, counts and facets, asked of the index in SQL.
+"""The open library as the list sees it: rows, counts and facets, asked of the index.
 
 Qt-free. Nothing here holds an object per article. A view is the keys of its rows in order
-(8 bytes a row: 8 MB for a million), which SQLite computes from the sort, the filters and
-the search in force by walking one of the index's list indexes; the list model then asks for
-the articles of the rows on screen, a page at a time. Counts, facets and the timeline's
-dates are GROUP BY queries over the same filters. Bookmarks whose file is gone are the only
-records kept here: a handful, listed after the library's own rows.
+(8 bytes a row: 8 MB for a million): the common views come from the orders kept in memory
+(reader.library.orders), the rest from SQL walking one of the index's list indexes
+(reader.library.views); the list model then asks for the articles of the rows on screen, a
+page at a time. Counts and facets are GROUP BY queries, kept until the index changes.
+Bookmarks whose file is gone are the only records kept here: a handful, listed after the
+library's own rows.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from enum import Enum
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.library.entries import ArticleMeta, Skipped
 from reader.library.orders import Orders
+from reader.library.views import (
+    EARLIEST,
+    GROUPED,
+    LEAD,
+    LIVE,
+    Facet,
+    SortKey,
+    View,
+    ViewSpec,
+    order_by,
+    where_clause,
+)
 from reader.text.direction import paragraph_direction
 from reader.text.sanitize import single_line
 
@@ -28,77 +38,10 @@ if TYPE_CHECKING:
     from reader.library.index import Hits, Index
     from reader.userdata.store import Bookmark
 
-
-class SortKey(Enum):
-    RELEVANCE = "relevance"  # search results, best first
-    DATE = "date"
-    TITLE = "title"
-    SOURCE = "source"
-    BOOKMARK = "bookmark"
-    VERSIONS = "versions"  # the most widely published stories first
+__all__ = ["Catalog", "Facet", "SortKey", "View", "ViewSpec"]
 
 
-@dataclass
-class ViewSpec:
-    sort: SortKey = SortKey.DATE
-    descending: bool = True
-    bookmarks_only: bool = False
-    publication: str | None = None  # one publication, by its facet key (Facet.key)
-    agency: str | None = None  # one agency, by its canonical name
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    hits: Hits | None = None  # a search in force
-    grouped: bool = True  # one row per story (its versions under it), or every article
-    bookmarked: set[str] = field(default_factory=set)
-    read: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True, slots=True)
-class View:
-    """The rows of one ViewSpec."""
-
-    keys: array  # of each top-level row, in order: a file key; negative: a missing bookmark
-    articles: int  # every article the view lets through, the versions under its rows too
-
-
-@dataclass(frozen=True, slots=True)
-class Facet:
-    key: str  # what ViewSpec filters by
-    name: str  # what the list of choices shows
-    count: int
-
-
-_LIVE = "skipped IS NULL"
-# A search found in more than 1 article in this many is listed by walking the list's order.
-_WALK_SHARE = 8
-# The stories of two or more files (files_versions holds only their rows past the first).
-_GROUPED = "SELECT story FROM files WHERE story != key"
-# The version a story's row shows: the one the user read, else the earliest (undated last).
-_EARLIEST = "date IS NULL, date, key"
-_LEAD = f"(id IN (SELECT value FROM json_each(:read))) DESC, {_EARLIEST}"
-_BOOKMARKED = "id IN (SELECT value FROM json_each(:bookmarked))"
-_VERSIONS = (
-    f"CASE WHEN story IN ({_GROUPED}) THEN"
-    " (SELECT count(*) FROM files s WHERE s.story = files.story AND s.skipped IS NULL) ELSE 1 END"
-)
-
-
-def _order(spec: ViewSpec) -> str:
-    """ORDER BY for the view's rows. Date, title and source are what the list indexes
-    (reader.library.index) give by walking them, forwards or backwards; the rest sort."""
-    d, back = ("DESC", "ASC") if spec.descending else ("ASC", "DESC")
-    if spec.hits is not None and spec.sort is SortKey.RELEVANCE:
-        return "pos" if spec.hits.ranked else "date DESC, key DESC"
-    return {
-        SortKey.RELEVANCE: f"date {d}, key {d}",
-        SortKey.DATE: f"date {d}, key {d}",
-        # Ties newest first, or oldest first when the whole order is reversed: the order
-        # of the index (its entries end with the key, ascending).
-        SortKey.TITLE: f"title COLLATE NOCASE {d}, date {back}, key {d}",
-        SortKey.SOURCE: f"source_order {d}, date {back}, key {d}",
-        SortKey.BOOKMARK: f"{_BOOKMARKED} {d}, date DESC, key DESC",
-        SortKey.VERSIONS: f"{_VERSIONS} {d}, date DESC, key DESC",
-    }[spec.sort]
+T = TypeVar("T")
 
 
 class Catalog:
@@ -109,22 +52,30 @@ class Catalog:
         self._db = index.db
         self._missing: dict[str, ArticleMeta] = {}  # bookmarks whose article is not here
         self._missing_keys: dict[int, ArticleMeta] = {}
-        self._count: int | None = None
-        self._has_stories: bool | None = None
+        self._kept: dict[str, object] = {}  # answers kept while the index is unchanged
+        self._version = self._one("PRAGMA data_version")
         self._orders: Orders | None = None
         self._selected: tuple[Hits | None, tuple, bytearray] | None = None
 
     def changed(self) -> None:
-        """The index changed (files read or gone): counts are asked again."""
-        self._count = self._has_stories = self._orders = None
+        """The index may have changed (files read or gone): what was asked of it is asked
+        again if it did. SQLite's data_version says whether another connection wrote."""
+        version = self._one("PRAGMA data_version")
+        if version != self._version:
+            self._version = version
+            self._kept = {}
+            self._orders = None
+
+    def _keep(self, name: str, ask: Callable[[], T]) -> T:
+        if name not in self._kept:
+            self._kept[name] = ask()
+        return self._kept[name]  # type: ignore[return-value]
 
     # --- contents ----------------------------------------------------------------------------
 
     def __len__(self) -> int:
         """How many articles the library has (missing bookmarks not counted)."""
-        if self._count is None:
-            self._count = self._one(f"SELECT count(*) FROM files WHERE {_LIVE}")
-        return self._count
+        return self._keep("count", lambda: self._one(f"SELECT count(*) FROM files WHERE {LIVE}"))
 
     def _one(self, sql: str, args: Sequence | dict = ()) -> object:
         return self._db.execute(sql, args).fetchone()[0]
@@ -155,7 +106,7 @@ class Catalog:
     def by_id(self, article_id: str) -> ArticleMeta | None:
         from reader.library.index import FIELDS
 
-        found = self._metas(f"SELECT {FIELDS} FROM files WHERE id = ? AND {_LIVE}", (article_id,))
+        found = self._metas(f"SELECT {FIELDS} FROM files WHERE id = ? AND {LIVE}", (article_id,))
         return found[0] if found else self._missing.get(article_id)
 
     def seen(
@@ -165,9 +116,9 @@ class Catalog:
         user's store needs to follow renamed and re-parsed articles (UserStore)."""
         # Two look-ups, one by each index: with OR, SQLite reads every row of the table.
         rows = self._db.execute(
-            f"SELECT id, title, path FROM files WHERE {_LIVE}"
+            f"SELECT id, title, path FROM files WHERE {LIVE}"
             " AND id IN (SELECT value FROM json_each(?)) UNION"
-            f" SELECT id, title, path FROM files WHERE {_LIVE}"
+            f" SELECT id, title, path FROM files WHERE {LIVE}"
             " AND path IN (SELECT value FROM json_each(?))",
             (json.dumps(list(ids)), json.dumps(list(paths))),
         )
@@ -180,7 +131,8 @@ class Catalog:
         return self._metas(sql)  # type: ignore[return-value]
 
     def skipped_count(self) -> int:
-        return self._one("SELECT count(*) FROM files WHERE skipped IS NOT NULL")
+        sql = "SELECT count(*) FROM files WHERE skipped IS NOT NULL"  # files_skipped
+        return self._keep("skipped", lambda: self._one(sql))
 
     def is_missing(self, article_id: str) -> bool:
         return article_id in self._missing
@@ -210,8 +162,11 @@ class Catalog:
     def publications(self) -> list[Facet]:
         """Every publication with its article count, most articles first. Spellings that
         fold alike (الأمة برس, الامة برس) are one entry, named as most articles spell it."""
+        return self._keep("publications", self._publications)
+
+    def _publications(self) -> list[Facet]:
         rows = self._db.execute(
-            f"SELECT pubkey, publication, count(*) FROM files WHERE {_LIVE} AND pubkey != ''"
+            f"SELECT pubkey, publication, count(*) FROM files WHERE {LIVE} AND pubkey != ''"
             " GROUP BY pubkey, publication"
         )
         counts: dict[str, int] = {}
@@ -223,31 +178,35 @@ class Catalog:
 
     def agencies(self) -> list[Facet]:
         """Every agency credited, with its article count, most articles first."""
+        return self._keep("agencies", self._agencies)
+
+    def _agencies(self) -> list[Facet]:
         rows = self._db.execute(
-            f"SELECT agency, count(*) FROM files WHERE {_LIVE} AND agency != '' GROUP BY agency"
+            f"SELECT agency, count(*) FROM files WHERE {LIVE} AND agency != '' GROUP BY agency"
         )
         counts = dict(rows.fetchall())
         return _facets(counts, {name: name for name in counts})
 
     def date_range(self) -> tuple[str, str] | None:
         """The library's first and last dates (ISO), or None when nothing is dated."""
-        first = self._one(f"SELECT min(date) FROM files WHERE {_LIVE} AND date IS NOT NULL")
-        last = self._one(f"SELECT max(date) FROM files WHERE {_LIVE}")
+        return self._keep("dates", self._date_range)
+
+    def _date_range(self) -> tuple[str, str] | None:
+        first = self._one(f"SELECT min(date) FROM files WHERE {LIVE} AND date IS NOT NULL")
+        last = self._one(f"SELECT max(date) FROM files WHERE {LIVE}")
         return (first, last) if first else None
 
     def newest(self) -> ArticleMeta | None:
         from reader.library.index import FIELDS
 
-        sql = f"SELECT {FIELDS} FROM files WHERE {_LIVE} ORDER BY date DESC, title DESC LIMIT 1"
+        sql = f"SELECT {FIELDS} FROM files WHERE {LIVE} ORDER BY date DESC, key DESC LIMIT 1"
         found = self._metas(sql)
         return found[0] if found else None
 
     # --- stories -----------------------------------------------------------------------------
 
     def has_stories(self) -> bool:
-        if self._has_stories is None:
-            self._has_stories = self._one(f"SELECT EXISTS ({_GROUPED})") == 1
-        return self._has_stories
+        return self._keep("stories", lambda: self._one(f"SELECT EXISTS ({GROUPED})") == 1)
 
     def versions(self, m: ArticleMeta) -> list[ArticleMeta]:
         """Every version of ``m``'s story in the library, earliest first; [m] when alone."""
@@ -256,8 +215,8 @@ class Catalog:
         if m.key <= 0 or not self.has_stories():
             return [m]
         found = self._metas(
-            f"SELECT {FIELDS} FROM files WHERE {_LIVE}"
-            f" AND story = (SELECT story FROM files WHERE key = ?) ORDER BY {_EARLIEST}",
+            f"SELECT {FIELDS} FROM files WHERE {LIVE}"
+            f" AND story = (SELECT story FROM files WHERE key = ?) ORDER BY {EARLIEST}",
             (m.key,),
         )
         return found or [m]
@@ -267,7 +226,7 @@ class Catalog:
         rows = self._db.execute(
             "SELECT f.key, count(*) FROM files f JOIN files s ON s.story = f.story"
             " WHERE f.key IN (SELECT value FROM json_each(?)) AND s.skipped IS NULL"
-            f" AND f.story IN ({_GROUPED}) GROUP BY f.key",
+            f" AND f.story IN ({GROUPED}) GROUP BY f.key",
             (json.dumps([k for k in keys if k > 0]),),
         )
         return dict(rows.fetchall())
@@ -277,44 +236,12 @@ class Catalog:
         story's first file: what the versions of one story share."""
         rows = self._db.execute(
             "SELECT f.key, s.id FROM files f JOIN files s ON s.key = f.story"
-            f" WHERE f.key IN (SELECT value FROM json_each(?)) AND f.story IN ({_GROUPED})",
+            f" WHERE f.key IN (SELECT value FROM json_each(?)) AND f.story IN ({GROUPED})",
             (json.dumps(list(keys)),),
         )
         return dict(rows.fetchall())
 
     # --- the list ----------------------------------------------------------------------------
-
-    def _where(self, spec: ViewSpec) -> tuple[str, dict, str]:
-        """(WHERE clause, its arguments, what to join) for the articles ``spec`` lets through."""
-        where, args, join = [_LIVE], {}, ""
-        if spec.publication is not None:
-            where.append("pubkey = :publication")
-            args["publication"] = spec.publication
-        if spec.agency is not None:
-            where.append("agency = :agency")
-            args["agency"] = spec.agency
-        if spec.date_from is not None:
-            where.append("date >= :date_from")
-            args["date_from"] = spec.date_from.isoformat()
-        if spec.date_to is not None:
-            where.append("date <= :date_to")
-            args["date_to"] = spec.date_to.isoformat()
-        if spec.bookmarks_only:
-            where.append(_BOOKMARKED)
-        if spec.bookmarks_only or spec.sort is SortKey.BOOKMARK:
-            args["bookmarked"] = json.dumps(sorted(spec.bookmarked))
-        hits = spec.hits
-        if hits is not None and hits.ranked:
-            # A few thousand keys at most (index.RANK_CAP), each with its rank.
-            join = "JOIN (SELECT value AS hit, key AS pos FROM json_each(:ranked)) ON hit = key"
-            args["ranked"] = json.dumps(hits.keys)
-        elif hits is not None:
-            # Found in a good part of the library: walking the list's order and testing each
-            # key beats looking every hit up and sorting them (+key: not by the primary key).
-            walk = "+" if len(hits.keys) * _WALK_SHARE > len(self) else ""
-            where.append(f"{walk}key IN (SELECT rowid FROM fts WHERE fts MATCH :match)")
-            args["match"] = hits.match
-        return " AND ".join(where), args, join
 
     def _in_memory(self, spec: ViewSpec) -> bool:
         """Whether the orders in memory (reader.library.orders) give this view: the
@@ -330,7 +257,7 @@ class Catalog:
         """The articles of an in-memory view, selected; and how many of them are versions
         hidden under their story's row."""
         if self._orders is None:
-            newest, oldest = (_order(ViewSpec(descending=d)) for d in (True, False))
+            newest, oldest = (order_by(ViewSpec(descending=d)) for d in (True, False))
             self._orders = Orders(self._db, newest, oldest)
             self._selected = None
         orders = self._orders
@@ -351,7 +278,7 @@ class Catalog:
         selected = bytearray(last[2])
         hidden = 0
         if spec.grouped and self.has_stories():
-            stories = orders.stories(_GROUPED, _EARLIEST)
+            stories = orders.stories(GROUPED, EARLIEST)
             hidden = orders.hide_versions(selected, stories, spec.read)
         return orders, selected, hidden
 
@@ -361,11 +288,11 @@ class Catalog:
         missing = self._missing_listed(spec)
         if self._in_memory(spec):
             orders, selected, hidden = self._selection(spec)
-            keys = orders.rows(_order(spec), selected)
+            keys = orders.rows(order_by(spec), selected)
             articles = len(keys) + hidden
             keys.extend(m.key for m in missing)
             return View(keys, articles + len(missing))
-        where, args, join = self._where(spec)
+        where, args, join = where_clause(spec, len(self))
         grouped = spec.grouped and self.has_stories()
         if grouped:
             args["read"] = json.dumps(sorted(spec.read))
@@ -373,7 +300,7 @@ class Catalog:
             # Ranked hits, a few thousand at most: each story sits where its best version ranks.
             sql = f"""
                 WITH v AS (SELECT key, story, id, date, pos FROM files {join} WHERE {where}),
-                w AS (SELECT key, row_number() OVER (PARTITION BY story ORDER BY {_LEAD}) AS n,
+                w AS (SELECT key, row_number() OVER (PARTITION BY story ORDER BY {LEAD}) AS n,
                       min(pos) OVER (PARTITION BY story) AS best FROM v)
                 SELECT key FROM w WHERE n = 1 ORDER BY best"""
         else:
@@ -383,11 +310,11 @@ class Catalog:
                 # several are windowed, and the walk over the rest tests keys only.
                 hidden = (
                     "SELECT key FROM (SELECT key, row_number() OVER (PARTITION BY story ORDER BY"
-                    f" {_LEAD}) AS n FROM files {join} WHERE {where} AND story IN ({_GROUPED}))"
+                    f" {LEAD}) AS n FROM files {join} WHERE {where} AND story IN ({GROUPED}))"
                     " WHERE n > 1"
                 )
                 sql += f" AND key NOT IN ({hidden})"
-            sql += f" ORDER BY {_order(spec)}"
+            sql += f" ORDER BY {order_by(spec)}"
         (found,) = self._db.execute(f"SELECT json_group_array(key) FROM ({sql})", args).fetchone()
         keys = array("q", json.loads(found))
         articles = len(keys)
@@ -413,9 +340,9 @@ class Catalog:
         from reader.library.index import FIELDS
 
         spec = spec or ViewSpec()
-        where, args, join = self._where(spec)
+        where, args, join = where_clause(spec, len(self))
         rows = self._db.execute(
-            f"SELECT {FIELDS} FROM files {join} WHERE {where} ORDER BY {_order(spec)}", args
+            f"SELECT {FIELDS} FROM files {join} WHERE {where} ORDER BY {order_by(spec)}", args
         )
         from reader.library.index import entry_of
 
@@ -428,7 +355,7 @@ class Catalog:
         if self._in_memory(spec):
             orders, selected, _ = self._selection(dataclasses.replace(spec, grouped=False))
             return orders.per_date(selected)
-        where, args, join = self._where(spec)
+        where, args, join = where_clause(spec, len(self))
         rows = self._db.execute(
             f"SELECT date, count(*) FROM files {join} WHERE {where} AND date IS NOT NULL"
             " GROUP BY date",

@@ -60,6 +60,7 @@ _LIST_INDEXES = """
     CREATE INDEX files_pubkey ON files (pubkey, publication) WHERE skipped IS NULL;
     CREATE INDEX files_agency ON files (agency) WHERE skipped IS NULL;
     CREATE INDEX files_versions ON files (story) WHERE story != key;
+    CREATE INDEX files_skipped ON files (path) WHERE skipped IS NOT NULL;
 """
 # Paths per DELETE ... IN (...): well below SQLite's limit on parameters.
 _FORGET_BATCH = 500
@@ -242,6 +243,9 @@ class Index:
 
     def remember_folders(self, roots: Sequence[str], folders: dict[str, int]) -> None:
         """The folders a full read of the library found (see ``unchanged``)."""
+        known = dict(self._db.execute("SELECT path, mtime_ns FROM folders").fetchall())
+        if known == folders and self._meta("folders of") == "\n".join(roots):
+            return  # no write: a window listing this index sees that nothing changed
         with self._db:
             self._db.execute("BEGIN")
             self._db.execute("DELETE FROM folders")

@@ -21,7 +21,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-_LIVE = "skipped IS NULL"
+from reader.library.views import LIVE as _LIVE
 
 
 @dataclass(frozen=True, slots=True)

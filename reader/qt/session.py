@@ -102,7 +102,8 @@ class LibrarySession(QObject):
             if self._index is not None:
                 self._index.close()
             self._index = Index(":memory:")
-            self._listed()
+            self._index_file = None  # attached again at the next change (the file's inode
+            self._listed()  # may be reused by the one rebuilt)
 
     def _listed(self) -> None:
         self.catalog = Catalog(self._index)

@@ -7,6 +7,7 @@ copying a thousand files re-reads them in a few batches rather than a thousand.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Sequence
@@ -56,6 +57,12 @@ class _Collector:
         return paths
 
 
+def _start(observer) -> None:
+    # An OSError (the inotify watch limit, say): the library still works, just not live.
+    with contextlib.suppress(OSError):
+        observer.start()
+
+
 class LibraryWatcher(QObject):
     changed = Signal(list)  # paths (files or folders) to look at again
     _poke = Signal()  # from watchdog's thread to ours
@@ -64,6 +71,7 @@ class LibraryWatcher(QObject):
         super().__init__(parent)
         self._collector = _Collector(self._poke.emit)
         self._observer: Observer | None = None
+        self._starting: threading.Thread | None = None
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(QUIET_MS)
@@ -86,16 +94,20 @@ class LibraryWatcher(QObject):
             elif os.path.isfile(root):
                 observer.schedule(self._collector, os.path.dirname(root), recursive=False)
         observer.daemon = True
-        try:
-            observer.start()
-        except OSError:
-            return  # e.g. the inotify watch limit: the library still works, just not live
         self._observer = observer
+        # Starting walks every folder and lists every file on the thread that starts it
+        # (watchdog's inotify emitter): a second at a million files, off the GUI's thread.
+        self._starting = threading.Thread(target=_start, args=(observer,), daemon=True)
+        self._starting.start()
 
     def stop(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
         if self._observer is not None:
-            self._observer.stop()
-            self._observer.join(timeout=2)
+            if self._observer.is_alive():
+                self._observer.stop()
+                self._observer.join(timeout=2)
             self._observer = None
         self._collector.take()
 

@@ -1,0 +1,123 @@
+"""What a view of the list asks, and the SQL that answers it: sort, filters, search.
+
+Qt-free. The catalog (reader.library.catalog) runs these over the index, or answers the
+common views from the orders it keeps in memory (reader.library.orders) by the same rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from array import array
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.library.index import Hits
+
+
+class SortKey(Enum):
+    RELEVANCE = "relevance"  # search results, best first
+    DATE = "date"
+    TITLE = "title"
+    SOURCE = "source"
+    BOOKMARK = "bookmark"
+    VERSIONS = "versions"  # the most widely published stories first
+
+
+@dataclass
+class ViewSpec:
+    sort: SortKey = SortKey.DATE
+    descending: bool = True
+    bookmarks_only: bool = False
+    publication: str | None = None  # one publication, by its facet key (Facet.key)
+    agency: str | None = None  # one agency, by its canonical name
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    hits: Hits | None = None  # a search in force
+    grouped: bool = True  # one row per story (its versions under it), or every article
+    bookmarked: set[str] = field(default_factory=set)
+    read: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The rows of one ViewSpec."""
+
+    keys: array  # of each top-level row, in order: a file key; negative: a missing bookmark
+    articles: int  # every article the view lets through, the versions under its rows too
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    key: str  # what ViewSpec filters by
+    name: str  # what the list of choices shows
+    count: int
+
+
+LIVE = "skipped IS NULL"
+# A search found in more than 1 article in this many is listed by walking the list's order.
+_WALK_SHARE = 8
+# The stories of two or more files (files_versions holds only their rows past the first).
+GROUPED = "SELECT story FROM files WHERE story != key"
+# The version a story's row shows: the one the user read, else the earliest (undated last).
+EARLIEST = "date IS NULL, date, key"
+LEAD = f"(id IN (SELECT value FROM json_each(:read))) DESC, {EARLIEST}"
+_BOOKMARKED = "id IN (SELECT value FROM json_each(:bookmarked))"
+_VERSIONS = (
+    f"CASE WHEN story IN ({GROUPED}) THEN"
+    " (SELECT count(*) FROM files s WHERE s.story = files.story AND s.skipped IS NULL) ELSE 1 END"
+)
+
+
+def order_by(spec: ViewSpec) -> str:
+    """ORDER BY for the view's rows. Date, title and source are what the list indexes
+    (reader.library.index) give by walking them, forwards or backwards; the rest sort."""
+    d, back = ("DESC", "ASC") if spec.descending else ("ASC", "DESC")
+    if spec.hits is not None and spec.sort is SortKey.RELEVANCE:
+        return "pos" if spec.hits.ranked else "date DESC, key DESC"
+    return {
+        SortKey.RELEVANCE: f"date {d}, key {d}",
+        SortKey.DATE: f"date {d}, key {d}",
+        # Ties newest first, or oldest first when the whole order is reversed: the order
+        # of the index (its entries end with the key, ascending).
+        SortKey.TITLE: f"title COLLATE NOCASE {d}, date {back}, key {d}",
+        SortKey.SOURCE: f"source_order {d}, date {back}, key {d}",
+        SortKey.BOOKMARK: f"{_BOOKMARKED} {d}, date DESC, key DESC",
+        SortKey.VERSIONS: f"{_VERSIONS} {d}, date DESC, key DESC",
+    }[spec.sort]
+
+
+def where_clause(spec: ViewSpec, library_size: int) -> tuple[str, dict, str]:
+    """(WHERE clause, its arguments, what to join) for the articles ``spec`` lets through
+    in a library of ``library_size`` articles."""
+    where, args, join = [LIVE], {}, ""
+    if spec.publication is not None:
+        where.append("pubkey = :publication")
+        args["publication"] = spec.publication
+    if spec.agency is not None:
+        where.append("agency = :agency")
+        args["agency"] = spec.agency
+    if spec.date_from is not None:
+        where.append("date >= :date_from")
+        args["date_from"] = spec.date_from.isoformat()
+    if spec.date_to is not None:
+        where.append("date <= :date_to")
+        args["date_to"] = spec.date_to.isoformat()
+    if spec.bookmarks_only:
+        where.append(_BOOKMARKED)
+    if spec.bookmarks_only or spec.sort is SortKey.BOOKMARK:
+        args["bookmarked"] = json.dumps(sorted(spec.bookmarked))
+    hits = spec.hits
+    if hits is not None and hits.ranked:
+        # A few thousand keys at most (index.RANK_CAP), each with its rank.
+        join = "JOIN (SELECT value AS hit, key AS pos FROM json_each(:ranked)) ON hit = key"
+        args["ranked"] = json.dumps(hits.keys)
+    elif hits is not None:
+        # Found in a good part of the library: walking the list's order and testing each
+        # key beats looking every hit up and sorting them (+key: not by the primary key).
+        walk = "+" if len(hits.keys) * _WALK_SHARE > library_size else ""
+        where.append(f"{walk}key IN (SELECT rowid FROM fts WHERE fts MATCH :match)")
+        args["match"] = hits.match
+    return " AND ".join(where), args, join
