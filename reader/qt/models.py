@@ -292,8 +292,8 @@ class ArticleListModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), first, first + count - 1)
             rows.close(top)
             self.endRemoveRows()
-        top_index = self.index(rows.shown_row(top), 0)
-        self.dataChanged.emit(top_index, top_index, [Role.OPEN])
+        arrow = self.index(rows.shown_row(top), Column.TITLE)  # drawn in the title's cell
+        self.dataChanged.emit(arrow, arrow, [Role.OPEN])
 
     def index_of(self, article_id: str, column: int = Column.TITLE, reveal: bool = False):
         """Where an article is listed: its row, or its row under its story's (opening that
