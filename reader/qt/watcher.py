@@ -102,7 +102,7 @@ class LibraryWatcher(QObject):
 
     def stop(self) -> None:
         if self._starting is not None:
-            self._starting.join()
+            self._starting.join(timeout=2)  # a daemon thread: never holds the app open
             self._starting = None
         if self._observer is not None:
             if self._observer.is_alive():
