@@ -16,15 +16,14 @@ so a stale key is never given to another file.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.library import stories, story_index
-from reader.library.entries import ArticleMeta, Indexed, Skipped, file_stamp
+from reader.library import freshness, stories, story_index
+from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.library.terms import TermList
 from reader.text.exact import EXACT_VERSION
 from reader.text.normalize import NORMALIZATION_VERSION
@@ -64,10 +63,6 @@ _LIST_INDEXES = """
 """
 # Paths per DELETE ... IN (...): well below SQLite's limit on parameters.
 _FORGET_BATCH = 500
-# The folders of the library as last read in full, with their mtimes (Index.unchanged).
-_FOLDERS = "CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime_ns INTEGER)"
-# Paths looked up at a time when comparing a library's files with the index.
-_LOOKUP_BATCH = 5000
 
 # The text FTS5 gets is our own tokens separated by spaces (reader.text.normalize), so its cheapest
 # tokenizer will do: "ascii" takes runs of ASCII letters and digits and of anything non-ASCII
@@ -118,20 +113,20 @@ def entry_of(row: tuple) -> ArticleMeta | Skipped:
     )  # fmt: skip
 
 
-def _under(roots: Sequence[str]) -> tuple[str, list[str]]:
-    """A WHERE clause selecting every path inside these folders (or equal to these file
-    paths) with index range scans, and its arguments."""
-    clauses, args = [], []
-    for root in roots:
-        base = root.rstrip("/\\") + "/"
-        clauses.append("path = ? OR (path >= ? AND path < ?)")
-        args += [root, base, base[:-1] + chr(ord("/") + 1)]
-    return "(" + " OR ".join(f"({c})" for c in clauses) + ")" if clauses else "0", args
+class NotReady(sqlite3.DatabaseError):
+    """An index opened only to read is missing, damaged or of other rules: whoever writes
+    it (the loader) makes it again; a reader waits rather than race it."""
 
 
 class Index:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, writer: bool = True) -> None:
+        """``writer``: the connection that keeps the file: it makes the file and its schema,
+        and throws a damaged one away. A reader (the window's list) never does either."""
         self.path = Path(path)
+        self._writer = writer
+        if not writer:
+            self._open()
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._open()
@@ -145,6 +140,9 @@ class Index:
 
     def _open(self) -> None:
         self._facet_keys: dict[str, str] = {}
+        if not self._writer:
+            self._open_to_read()
+            return
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit is fine
@@ -158,7 +156,25 @@ class Index:
             self._create()
         elif self._meta("normalization") != _TOKEN_RULES:
             self._create()  # tokens folded by other rules would no longer match queries
-        self._db.execute(_FOLDERS)
+        self._db.execute(freshness.FOLDERS)
+
+    def _open_to_read(self) -> None:
+        try:
+            uri = f"{self.path.resolve().as_uri()}?mode=rw"  # never created here
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        except (sqlite3.Error, ValueError) as err:
+            raise NotReady(str(err)) from err
+        self._db.execute("PRAGMA cache_size=-32000")
+        self._key_list = "json_group_array(rowid)"
+        try:
+            ready = self._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+            ready = ready and self._meta("normalization") == _TOKEN_RULES
+        except sqlite3.DatabaseError as err:
+            self._db.close()
+            raise NotReady(str(err)) from err
+        if not ready:
+            self._db.close()
+            raise NotReady("the index is being made")
 
     def _meta(self, name: str) -> object:
         row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
@@ -205,69 +221,16 @@ class Index:
         """The connection, for the list's queries (reader.library.catalog) on its thread."""
         return self._db
 
-    def changes(self, roots: Sequence[str], found: Sequence[str]) -> tuple[list[str], list[str]]:
-        """Of the files ``found`` under ``roots``: those to read (new, or whose size or mtime
-        changed); and the files listed under ``roots`` that were not found.
+    # What the index knows of the files on disk (reader.library.freshness).
 
-        A slice of paths at a time is looked up, so that a million of them never become a
-        million records here; the files not found are only looked for when the counts say
-        some are gone."""
-        to_read: list[str] = []
-        listed = 0
-        for start in range(0, len(found), _LOOKUP_BATCH):
-            batch = found[start : start + _LOOKUP_BATCH]
-            rows = self._db.execute(
-                "SELECT path, size, mtime_ns FROM files"
-                " WHERE path IN (SELECT value FROM json_each(?))",
-                (json.dumps(batch),),
-            )
-            known = {path: (size, mtime) for path, size, mtime in rows}
-            listed += len(known)
-            # (A file the index does not know is read whatever its stamp: no stat for it.)
-            to_read += [p for p in batch if p not in known or known[p] != file_stamp(p)]
-        under, args = _under(roots)
-        (count,) = self._db.execute(f"SELECT count(*) FROM files WHERE {under}", args).fetchone()
-        if count == listed:
-            return to_read, []
-        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS found (path TEXT PRIMARY KEY)")
-        try:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO temp.found VALUES (?)", ((p,) for p in found)
-            )
-            rows = self._db.execute(
-                f"SELECT path FROM files WHERE {under} AND path NOT IN temp.found", args
-            )
-            return to_read, [path for (path,) in rows]
-        finally:
-            self._db.execute("DELETE FROM temp.found")
+    def changes(self, roots: Sequence[str], found: Sequence[str]) -> tuple[list[str], list[str]]:
+        return freshness.changes(self._db, roots, found)
 
     def remember_folders(self, roots: Sequence[str], folders: dict[str, int]) -> None:
-        """The folders a full read of the library found (see ``unchanged``)."""
-        known = dict(self._db.execute("SELECT path, mtime_ns FROM folders").fetchall())
-        if known == folders and self._meta("folders of") == "\n".join(roots):
-            return  # no write: a window listing this index sees that nothing changed
-        with self._db:
-            self._db.execute("BEGIN")
-            self._db.execute("DELETE FROM folders")
-            self._db.executemany("INSERT INTO folders VALUES (?, ?)", folders.items())
-            self._db.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('folders of', ?)", ("\n".join(roots),)
-            )
+        freshness.remember_folders(self._db, roots, folders)
 
     def unchanged(self, roots: Sequence[str]) -> bool:
-        """Whether no file was added to, removed from or renamed in these folders since they
-        were last read in full: every folder's mtime is as it was then. (A file rewritten in
-        place changes no folder: the window's full scan finds it.)"""
-        if not roots or self._meta("folders of") != "\n".join(roots):
-            return False
-        rows = self._db.execute("SELECT path, mtime_ns FROM folders").fetchall()
-        for path, mtime_ns in rows:
-            try:
-                if os.stat(path).st_mtime_ns != mtime_ns:
-                    return False
-            except OSError:
-                return False
-        return bool(rows)
+        return freshness.unchanged(self._db, roots)
 
     def stale_count(self) -> int:
         return int(self._meta("stale") or 0)

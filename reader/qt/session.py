@@ -93,7 +93,7 @@ class LibrarySession(QObject):
 
         self._index_file = _identity(self.index_path)
         try:
-            self._index = Index(self.index_path)
+            self._index = Index(self.index_path, writer=False)  # the loader's to write
             self._listed()
         except (OSError, sqlite3.Error):
             # No index file can be made there (a folder in its way, a full disk), or one
