@@ -188,10 +188,6 @@ class ArticleList(QTableView):
     def isExpanded(self, index: Index) -> bool:
         return index.isValid() and self.model().is_open(index.row())
 
-    def setExpanded(self, index: Index, on: bool) -> None:
-        if index.isValid():
-            self.model().open_story(index.row(), on)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Stories open with the arrow keys: let + and - reach the window (zoom).
         if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
