@@ -55,8 +55,8 @@ class ArticleListModel(QAbstractTableModel):
     versions under it, earliest first, as rows of their own (reader.library.rows).
 
     Bookmarked articles whose file is gone are listed too ("missing"), from their snapshot.
-    Every change of sort, filter or search resets the model; the list keeps its current
-    article across resets (see ArticleList).
+    Every change of sort, filter or search resets the model; the window keeps its current
+    article selected across resets (MainWindow._after_view_change).
     """
 
     view_changed = Signal()  # after every reset: counts, selection
