@@ -96,14 +96,15 @@ class LibrarySession(QObject):
             self._index = Index(self.index_path, writer=False)  # the loader's to write
             self._listed()
         except (OSError, sqlite3.Error):
-            # No index file can be made there (a folder in its way, a full disk), or one
-            # damaged past its opening: listed empty meanwhile. The loader rebuilds a damaged
-            # file (which is then listed, see _apply_changes) or, failing too, says why.
+            # Not made yet (a first opening), not readable (a folder in its way), or damaged
+            # past its opening: listed empty meanwhile. The loader makes or rebuilds the file
+            # and it is attached at the next change (_apply_changes; not by its inode, which
+            # the rebuilt file may reuse), or the loader, failing too, says why.
             if self._index is not None:
                 self._index.close()
             self._index = Index(":memory:")
-            self._index_file = None  # attached again at the next change (the file's inode
-            self._listed()  # may be reused by the one rebuilt)
+            self._index_file = None
+            self._listed()
 
     def _listed(self) -> None:
         self.catalog = Catalog(self._index)
