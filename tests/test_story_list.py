@@ -56,8 +56,12 @@ def test_one_row_per_story_its_earliest_version_where_that_sorts(catalog):
     assert keys(catalog.view(ViewSpec())) == [2, 3, 4]
     assert keys(catalog.view(ViewSpec(descending=False))) == [4, 3, 2]
     assert keys(catalog.view(ViewSpec(grouped=False))) == [5, 1, 2, 3, 4, 6]
-    assert keys(catalog.versions(catalog.by_key(1))) == [4, 1, 6]  # earliest first, undated last
-    assert keys(catalog.versions(catalog.by_key(3))) == [3]
+    assert keys(catalog.versions(catalog.metas([1])[0])) == [
+        4,
+        1,
+        6,
+    ]  # earliest first, undated last
+    assert keys(catalog.versions(catalog.metas([3])[0])) == [3]
 
 
 def test_the_most_widely_published_stories_sort_first(catalog):
@@ -92,7 +96,7 @@ def test_a_story_whose_other_versions_are_gone_is_one_article_again(catalog, tmp
     index.close()
     catalog.changed()
     assert keys(catalog.view(ViewSpec())) == [2, 3, 4]  # 4, 1, 6 still one story
-    assert keys(catalog.versions(catalog.by_key(2))) == [2]
+    assert keys(catalog.versions(catalog.metas([2])[0])) == [2]
 
 
 @pytest.fixture

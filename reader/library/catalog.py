@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
@@ -24,10 +23,12 @@ from reader.library.views import (
     GROUPED,
     LEAD,
     LIVE,
+    VERSIONS,
     Facet,
     SortKey,
     View,
     ViewSpec,
+    keys_of,
     order_by,
     where_clause,
 )
@@ -98,10 +99,6 @@ class Catalog:
         }
         found.update(self._missing_keys)
         return [found[k] for k in keys if k in found]
-
-    def by_key(self, key: int) -> ArticleMeta | None:
-        found = self.metas([key])
-        return found[0] if found else None
 
     def by_id(self, article_id: str) -> ArticleMeta | None:
         from reader.library.index import FIELDS
@@ -224,9 +221,8 @@ class Catalog:
     def version_counts(self, keys: Sequence[int]) -> dict[int, int]:
         """For those of these file keys whose story has other versions, how many it has."""
         rows = self._db.execute(
-            "SELECT f.key, count(*) FROM files f JOIN files s ON s.story = f.story"
-            " WHERE f.key IN (SELECT value FROM json_each(?)) AND s.skipped IS NULL"
-            f" AND f.story IN ({GROUPED}) GROUP BY f.key",
+            f"SELECT key, {VERSIONS} FROM files WHERE key IN (SELECT value FROM json_each(?))"
+            f" AND story IN ({GROUPED})",
             (json.dumps([k for k in keys if k > 0]),),
         )
         return dict(rows.fetchall())
@@ -268,8 +264,8 @@ class Catalog:
             hits = spec.hits
             selected = orders.everything() if hits is None else orders.of_keys(hits.keys)
             if spec.date_from is not None or spec.date_to is not None:
-                first, last = (d and d.isoformat() for d in (spec.date_from, spec.date_to))
-                orders.within_dates(selected, first, last)
+                first_day, last_day = (d and d.isoformat() for d in wanted[:2])
+                orders.within_dates(selected, first_day, last_day)
             if spec.publication is not None:
                 selected = orders.narrow(selected, "pubkey = ?", [spec.publication])
             if spec.agency is not None:
@@ -315,8 +311,7 @@ class Catalog:
                 )
                 sql += f" AND key NOT IN ({hidden})"
             sql += f" ORDER BY {order_by(spec)}"
-        (found,) = self._db.execute(f"SELECT json_group_array(key) FROM ({sql})", args).fetchone()
-        keys = array("q", json.loads(found))
+        keys = keys_of(self._db, sql, args)
         articles = len(keys)
         if grouped:
             articles = self._one(f"SELECT count(*) FROM files {join} WHERE {where}", args)

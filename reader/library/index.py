@@ -146,16 +146,9 @@ class Index:
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit is fine
-        self._db.execute("PRAGMA cache_size=-32000")
-        try:
-            self._db.execute("SELECT json_group_array(1)")
-            self._key_list = "json_group_array(rowid)"
-        except sqlite3.OperationalError:  # an SQLite built without JSON
-            self._key_list = "'[' || group_concat(rowid) || ']'"
-        if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        self._set_up()
+        if not self._current():
             self._create()
-        elif self._meta("normalization") != _TOKEN_RULES:
-            self._create()  # tokens folded by other rules would no longer match queries
         self._db.execute(freshness.FOLDERS)
 
     def _open_to_read(self) -> None:
@@ -164,17 +157,30 @@ class Index:
             self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
         except (sqlite3.Error, ValueError) as err:
             raise NotReady(str(err)) from err
-        self._db.execute("PRAGMA cache_size=-32000")
-        self._key_list = "json_group_array(rowid)"
         try:
-            ready = self._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-            ready = ready and self._meta("normalization") == _TOKEN_RULES
+            self._set_up()
+            if self._current():
+                return
+            reason = "the index is being made"
         except sqlite3.DatabaseError as err:
-            self._db.close()
-            raise NotReady(str(err)) from err
-        if not ready:
-            self._db.close()
-            raise NotReady("the index is being made")
+            reason = str(err)
+        self._db.close()
+        raise NotReady(reason)
+
+    def _set_up(self) -> None:
+        self._db.execute("PRAGMA cache_size=-32000")
+        try:
+            self._db.execute("SELECT json_group_array(1)")
+            self._key_list = "json_group_array(rowid)"
+        except sqlite3.OperationalError:  # an SQLite built without JSON
+            self._key_list = "'[' || group_concat(rowid) || ']'"
+
+    def _current(self) -> bool:
+        """Whether the file holds this version's schema, and tokens folded by this version's
+        rules (others would no longer match queries)."""
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return False
+        return self._meta("normalization") == _TOKEN_RULES
 
     def _meta(self, name: str) -> object:
         row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import collections
 import itertools
-import json
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.library.views import LIVE as _LIVE
+from reader.library.views import keys_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +62,7 @@ class Orders:
         self._matching: dict[tuple, bytearray] = {}
 
     def _ask(self, order_by: str) -> array:
-        (found,) = self._db.execute(
-            "SELECT json_group_array(key) FROM"
-            f" (SELECT key FROM files WHERE {_LIVE} ORDER BY {order_by})"
-        ).fetchone()
-        return array("q", json.loads(found))
+        return keys_of(self._db, f"SELECT key FROM files WHERE {_LIVE} ORDER BY {order_by}")
 
     def _order(self, order_by: str) -> tuple[array, array | None]:
         """Every article's key in this order (an SQL ORDER BY over ``files``), and unless it
@@ -115,10 +111,8 @@ class Orders:
         publication, one agency), asked once per state of the index."""
         key = (where, tuple(args))
         if key not in self._matching:
-            (found,) = self._db.execute(
-                f"SELECT json_group_array(key) FROM files WHERE {_LIVE} AND {where}", args
-            ).fetchone()
-            self._matching[key] = self.of_keys(json.loads(found))
+            found = keys_of(self._db, f"SELECT key FROM files WHERE {_LIVE} AND {where}", args)
+            self._matching[key] = self.of_keys(found)
         # Bytes of 0 and 1: their AND, as two big integers, is the AND of each pair, in C.
         both = int.from_bytes(selected, "little") & int.from_bytes(self._matching[key], "little")
         return bytearray(both.to_bytes(len(selected), "little"))

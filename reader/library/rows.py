@@ -53,11 +53,7 @@ class Rows:
 
     def __len__(self) -> int:
         """The rows shown: the view's, and the versions under the open ones."""
-        return len(self.view.keys) + sum(len(self._versions[t]) for t in self._open)
-
-    @property
-    def tops(self) -> int:
-        return len(self.view.keys)
+        return len(self.view.keys) + self._below()
 
     # --- open stories --------------------------------------------------------------------------
 
@@ -82,23 +78,21 @@ class Rows:
         i = bisect.bisect_left(self._open, top)
         return i < len(self._open) and self._open[i] == top
 
-    def open(self, top: int) -> tuple[int, int]:
-        """Open a story's row: (first row shown of its versions, how many)."""
-        if self.is_open(top) or not self.version_count(top):
-            return -1, 0
-        count = len(self.versions(top))
-        bisect.insort(self._open, top)
-        self._count_before()
+    def under(self, top: int) -> tuple[int, int]:
+        """(the row its versions are or would be shown from, how many) for a top row."""
+        count = len(self.versions(top)) if self.version_count(top) else 0
         return self.shown_row(top) + 1, count
 
-    def close(self, top: int) -> tuple[int, int]:
-        """Close a story's row: (first row shown of its versions, how many) before it did."""
-        if not self.is_open(top):
-            return -1, 0
-        first = self.shown_row(top) + 1
-        self._open.remove(top)
-        self._count_before()
-        return first, len(self._versions[top])
+    def open(self, top: int) -> None:
+        """List a story's versions under its row (see ``under`` for where)."""
+        if not self.is_open(top) and self.version_count(top):
+            bisect.insort(self._open, top)
+            self._count_before()
+
+    def close(self, top: int) -> None:
+        if self.is_open(top):
+            self._open.remove(top)
+            self._count_before()
 
     def _count_before(self) -> None:
         self._before, above = [], 0

@@ -279,16 +279,14 @@ class ArticleListModel(QAbstractTableModel):
         if rows is None or not 0 <= row < len(rows):
             return
         top = rows.locate(row)[0]
-        if on and not rows.is_open(top):
-            first = rows.shown_row(top) + 1
-            count = len(rows.versions(top)) if rows.version_count(top) else 0
-            if count:
-                self.beginInsertRows(QModelIndex(), first, first + count - 1)
-                rows.open(top)
-                self.endInsertRows()
-        elif not on and rows.is_open(top):
-            first = rows.shown_row(top) + 1
-            count = len(rows.versions(top))
+        first, count = rows.under(top)
+        if not count or on == rows.is_open(top):
+            return
+        if on:
+            self.beginInsertRows(QModelIndex(), first, first + count - 1)
+            rows.open(top)
+            self.endInsertRows()
+        else:
             self.beginRemoveRows(QModelIndex(), first, first + count - 1)
             rows.close(top)
             self.endRemoveRows()

@@ -100,11 +100,15 @@ class LibrarySession(QObject):
             # past its opening: listed empty meanwhile. The loader makes or rebuilds the file
             # and it is attached at the next change (_apply_changes; not by its inode, which
             # the rebuilt file may reuse), or the loader, failing too, says why.
-            if self._index is not None:
-                self._index.close()
-            self._index = Index(":memory:")
-            self._index_file = None
-            self._listed()
+            self._list_empty()
+
+    def _list_empty(self) -> None:
+        from reader.library.index import Index
+
+        self._close_index()
+        self._index = Index(":memory:")
+        self._index_file = None
+        self._listed()
 
     def _listed(self) -> None:
         self.catalog = Catalog(self._index)
@@ -203,8 +207,6 @@ class LibrarySession(QObject):
     def _apply_changes(self) -> None:
         import time
 
-        from reader.library.index import Index
-
         self._refresh.stop()
         start = time.perf_counter()
         if self._index is not None and _identity(self.index_path) != self._index_file:
@@ -222,10 +224,7 @@ class LibrarySession(QObject):
             self.model.refresh()
         except sqlite3.DatabaseError:
             # Damage the loader has not met yet: listed empty until it rebuilds the file.
-            self._close_index()
-            self._index_file = None
-            self._index = Index(":memory:")
-            self._listed()
+            self._list_empty()
         self.changed.emit()
         self._last_refresh_ms = int((time.perf_counter() - start) * 1000)
 
