@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QFont,
+    QFontMetrics,
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
@@ -60,7 +61,7 @@ class ArticleDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if index.column() == Column.TITLE:
             # Room on the leading side for a story's arrow, or a version's indent.
-            margin = _arrow_width(option) * (1 + index.data(Role.LEVEL))
+            margin = _arrow_width(option.fontMetrics) * (1 + index.data(Role.LEVEL))
             if option.direction == Qt.LayoutDirection.RightToLeft:
                 option.rect.adjust(0, 0, -margin, 0)
             else:
@@ -115,7 +116,7 @@ class ArticleDelegate(QStyledItemDelegate):
         if not index.data(Role.VERSIONS):
             return
         opt = QStyleOptionViewItem(option)
-        width = _arrow_width(option)
+        width = _arrow_width(option.fontMetrics)
         rtl = option.direction == Qt.LayoutDirection.RightToLeft
         left = option.rect.right() - width if rtl else option.rect.left()
         opt.rect = QRect(left, option.rect.top(), width, option.rect.height())
@@ -159,8 +160,9 @@ class ArticleDelegate(QStyledItemDelegate):
         layout.draw(painter, QPointF(x, rect.top()))
 
 
-def _arrow_width(option: QStyleOptionViewItem) -> int:
-    return option.fontMetrics.height()
+def _arrow_width(metrics: QFontMetrics) -> int:
+    """The room a story's arrow takes, and a version's indent: a line's height."""
+    return metrics.height()
 
 
 class ArticleList(QTableView):
@@ -215,7 +217,7 @@ class ArticleList(QTableView):
         index = self.indexAt(event.position().toPoint())
         if index.isValid() and index.column() == Column.TITLE and index.data(Role.VERSIONS):
             rect = self.visualRect(index)
-            width = self.fontMetrics().height()
+            width = _arrow_width(self.fontMetrics())
             x = event.position().x()
             on_arrow = (
                 x >= rect.right() - width if self.isRightToLeft() else x < rect.left() + width
