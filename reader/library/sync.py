@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import multiprocessing
 import operator
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -142,6 +140,10 @@ def _read_batches(paths: list[str], workers: int | None, stories: bool) -> Itera
         chunks = [paths[i : i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
         yield from (read_entries(chunk, stories) for chunk in chunks)
         return
+    # Imported only for a pool: a small library (the window's first one) starts without them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = [paths[i : i + _POOL_CHUNK] for i in range(0, len(paths), _POOL_CHUNK)]
     # "spawn": forking a process that runs Qt threads is unsafe.
     context = multiprocessing.get_context("spawn")
