@@ -207,6 +207,26 @@ def test_sync_reports_cached_then_changes_and_removals(library):
     assert calls[2] == ("update", [str(library / "new.txt")], [], 1, 1)
 
 
+def test_a_first_index_shows_its_first_files_at_once_then_writes_in_larger_transactions(
+    tmp_path,
+):
+    import reader.library.sync as library_module
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    count = 450  # read in one process, in batches of 100
+    for n in range(count):
+        (folder / f"{n:04}.txt").write_text(f"خبر رقم {n}\n\nنص الخبر رقم {n} هنا.\n", "utf-8")
+    index = Index(paths.index_path([folder]))
+    done: list[int] = []
+    sync([folder], index, workers=1, on_update=lambda _e, _r, d, _t: done.append(d))
+    listed = len(list(Catalog(index).articles(ViewSpec(grouped=False))))
+    index.close()
+    # The first batch alone; the rest together (fewer than a transaction's worth left).
+    assert done == [library_module._CHUNK, count]
+    assert listed == count
+
+
 def test_many_files_are_read_by_worker_processes(tmp_path):
     import reader.library.sync as library_module
 
