@@ -5,7 +5,7 @@ python -m benchmarks open [--runs 30]     click in the list to the article paint
 python -m benchmarks huge [--runs 3]      event-loop gaps, a 20 MB article indexed and opened
 python -m benchmarks corpus DIR --count N [--seed 1]   write a synthetic archive (no timing)
 python -m benchmarks library [--count 100000] [--runs 3] [--keep DIR]
-    index, reopen, search and memory over a synthetic archive of N articles
+    index, reopen, search, memory and the window's list in use over a synthetic archive
 python -m benchmarks userdata [--runs 200] [--dir DIR]
     a bookmark toggled through the store and its journal, vs a bare SQLite commit
 """

@@ -393,6 +393,29 @@ def _run(corpus: Path, work: Path, count: int, runs: int, seed: int) -> None:
         f"({w_rss / b_rss:.2f}x, +{w_rss - b_rss:.0f} MB; peak {w_peak:.0f} MB)"
         f"  target ≤ {goal} MB: {_met(w_rss <= goal)}",
     )
+    _window_steps(data, corpus, common, max(runs, 5))
+
+
+def _window_steps(data: Path, corpus: Path, query: str, runs: int) -> None:
+    """The list in use in Qari's window, in a fresh process (benchmarks.window_ops)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.window_ops", str(data), str(corpus), query, str(runs)],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=1800,
+    )  # fmt: skip
+    steps: dict[str, list[float]] = {}
+    for line in done.stdout.splitlines():  # "name words 12.3 4.5 ...": the times end it
+        words = line.split(" ")
+        first = next(i for i, w in enumerate(words) if w.replace(".", "", 1).isdigit())
+        steps[" ".join(words[:first])] = [float(w) for w in words[first:]]
+    loaded = steps.pop("loaded")[0]
+    floor = statistics.median(steps.pop("repaint"))
+    print(f"the window's list, each step until painted again, ms median / p95 of {runs}+:")
+    _row("window shown to the library read (stat walk)", f"{loaded:7.0f}")
+    _row("the list painted again, nothing changed", f"{floor:7.1f}")
+    for name, times in steps.items():
+        p50, p95 = statistics.median(times), _p95(times)
+        _row(name, f"{p50:7.1f} / {p95:7.1f}", f"({p50 / floor:.1f}x)  instant (p95 ≤ 100 ms):"
+             f" {_met(p95 <= 100)}")  # fmt: skip
 
 
 def _command(argv: list[str]) -> float:
