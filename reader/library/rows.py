@@ -53,12 +53,14 @@ class Rows:
 
     def __len__(self) -> int:
         """The rows shown: the view's, and the versions under the open ones."""
-        return len(self.view.keys) + self._below()
+        return len(self.view.keys) + (self._below() if self._open else 0)
 
     # --- open stories --------------------------------------------------------------------------
 
     def locate(self, row: int) -> tuple[int, int]:
         """(top row, version under it or -1) of a row shown."""
+        if not self._open:  # asked for each cell painted: most lists have no story open
+            return row, -1
         i = bisect.bisect_right(self._shown_at(), row) - 1
         if i < 0:
             return row, -1
