@@ -158,3 +158,21 @@ def test_missing_bookmarks_are_listed_until_their_article_returns(filled):
     assert keys(filled, ViewSpec(sort=SortKey.RELEVANCE, hits=Hits([-1, 1], True))) == [1]
     filled.forget_missing("gone")
     assert not filled.is_missing("gone") and len(rows(filled, ViewSpec())) == 4
+
+
+@pytest.mark.parametrize("gap_share", [0.0, 0.001, 0.05, 0.5, 1.0])
+def test_selected_keys_are_what_compress_gives_at_any_density_of_gaps(gap_share):
+    import random
+    from array import array
+
+    from reader.library.orders import selected_keys
+
+    rng = random.Random(7)
+    keys = array("q", rng.sample(range(10**6), 5000))
+    picked = bytearray(rng.random() >= gap_share for _ in keys)
+    if 0 < gap_share < 1:  # gaps at both ends and one run of several
+        picked[0] = picked[-1] = 0
+        picked[100:140] = bytes(40)
+    picked.append(0)  # the selections' last byte, for keys not listed: never a row
+    assert selected_keys(keys, picked) == array("q", itertools.compress(keys, picked))
+    assert selected_keys(keys[:0], b"\x00") == array("q")

@@ -147,12 +147,32 @@ class Orders:
             picked = selected[-2::-1]
         else:
             picked = selected
-        return array("q", itertools.compress(keys, picked))
+        return selected_keys(keys, picked)
 
     def per_date(self, selected: bytearray) -> dict[str, int]:
         """How many selected articles carry each date."""
         counts = {date: selected.count(1, start, end) for date, start, end in self.dates if date}
         return {date: n for date, n in counts.items() if n}
+
+
+def selected_keys(keys: array, picked: bytes | bytearray) -> array:
+    """``itertools.compress(keys, picked)`` as an array. A view is mostly whole runs of
+    selected keys (the whole library less the versions under their stories' rows): copied a
+    run at a time, a million keys with a few thousand gaps take a few ms, not the 60 of a
+    call per key. Gaps found with bytes.find, all in C."""
+    n = len(keys)
+    gaps = picked.count(0, 0, n)
+    if not gaps:
+        return keys[:n]
+    if gaps * 16 > n:  # short runs: key by key is as fast
+        return array("q", itertools.compress(keys, picked))
+    out, start = array("q"), picked.find(1, 0, n)
+    while start >= 0:
+        end = picked.find(0, start, n)
+        end = n if end < 0 else end
+        out += keys[start:end]
+        start = picked.find(1, end, n)
+    return out
 
 
 def _put(values: bytearray | array, at: Iterable[int], what: Iterable[int]) -> None:
