@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import itertools
+import re
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
@@ -68,8 +69,17 @@ class Orders:
         """Every article's key in this order (an SQL ORDER BY over ``files``), and unless it
         is the newest-first order or its reverse, each one's position in newest-first."""
         if order_by not in self._orders:
-            keys = self._ask(order_by)
-            self._orders[order_by] = (keys, array("q", map(self.position.__getitem__, keys)))
+            backwards = self._orders.get(_flipped(order_by))
+            if backwards is not None:
+                # Every term reversed, ending with the unique key: the same order backwards
+                # (the second direction of a sort at a million: ~900 ms to ask, 5 to flip).
+                keys, positions = backwards
+                reverse = None if positions is None else positions[::-1]
+                self._orders[order_by] = (keys[::-1], reverse)
+            else:
+                keys = self._ask(order_by)
+                positions = array("q", map(self.position.__getitem__, keys))
+                self._orders[order_by] = (keys, positions)
         return self._orders[order_by]
 
     def stories(self, grouped: str, lead: str) -> list[Story]:
@@ -153,6 +163,11 @@ class Orders:
         """How many selected articles carry each date."""
         counts = {date: selected.count(1, start, end) for date, start, end in self.dates if date}
         return {date: n for date, n in counts.items() if n}
+
+
+def _flipped(order_by: str) -> str:
+    """The ORDER BY with each term's direction reversed ("title ASC, key DESC" and back)."""
+    return re.sub(r"\b(ASC|DESC)\b", lambda m: "DESC" if m[1] == "ASC" else "ASC", order_by)
 
 
 def selected_keys(keys: array, picked: bytes | bytearray) -> array:
