@@ -55,7 +55,8 @@ def run_steps(window, query: str, runs: int, report) -> None:
         begin = time.perf_counter()
         step()
         # The paint the step asked for, and any other event it posted: the rows on screen
-        # fetched and drawn, once (a test counted one paint of the list each).
+        # fetched and drawn, once (an event filter counted one paint of the list per step,
+        # for each kind of step here).
         QApplication.processEvents()
         return (time.perf_counter() - begin) * 1000
 
