@@ -7,8 +7,8 @@ per article (1: shown), at its position in the newest-first order, made from a s
 or the whole library. The rows of that order are the keys whose byte is set; another order
 keeps its positions in that one, to pick its rows by. Each date is a run of positions, so a
 date range is a slice and the timeline's counts are counts of set bytes. Every step runs in
-C (``itertools.compress``, ``bytes.count``, ``map`` over bound methods), so a view of a
-million costs tens of milliseconds.
+C (``itertools.compress``, ``bytes.count``, ``map`` over bound methods, numpy for a search's
+hits), so a view of a million costs tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -20,9 +20,13 @@ import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.library.views import LIVE as _LIVE
 from reader.library.views import keys_of
+
+if TYPE_CHECKING:
+    import numpy
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +113,16 @@ class Orders:
 
     def of_keys(self, keys: Sequence[int]) -> bytearray:
         """These keys selected (a search's hits; keys not listed are never shown)."""
-        if max(keys, default=0) >= self.size:  # read since these orders were made
-            keys = [k for k in keys if k < self.size]
+        # A common word's hits are most of the library. numpy scatters them in C: 950,000
+        # hits at a million articles in 3 ms, against 146 for a map over the array. It is
+        # imported on the first search, not at start-up (~70 ms).
+        import numpy
+
+        at = numpy.asarray(keys, dtype=numpy.int64)
+        at = at[at < self.size]  # keys read since these orders were made are not listed
         selected = bytearray(self.count + 1)
-        _put(selected, map(self.position.__getitem__, keys), itertools.repeat(1))
+        position = numpy.frombuffer(self.position, dtype=numpy.int64)  # views, no copy
+        numpy.frombuffer(selected, dtype=numpy.uint8)[position[at]] = 1
         selected[self.count] = 0
         return selected
 
@@ -151,12 +161,15 @@ class Orders:
     def rows(self, order_by: str, selected: bytearray) -> array:
         """The selected keys, in this order (an SQL ORDER BY over ``files``)."""
         keys, positions = self._order(order_by)
+        if not selected.count(0, 0, self.count):  # the whole library, as at start-up
+            return keys[:]
+        import numpy
+
+        picked = numpy.frombuffer(selected, dtype=numpy.uint8)
         if positions is not None:
-            picked: bytes | bytearray = bytes(map(selected.__getitem__, positions))
+            picked = picked[numpy.frombuffer(positions, dtype=numpy.int64)]
         elif order_by == self._reversed:
-            picked = selected[-2::-1]
-        else:
-            picked = selected
+            picked = numpy.ascontiguousarray(picked[-2::-1])  # one byte less, reversed
         return selected_keys(keys, picked)
 
     def per_date(self, selected: bytearray) -> dict[str, int]:
@@ -170,23 +183,15 @@ def _flipped(order_by: str) -> str:
     return re.sub(r"\b(ASC|DESC)\b", lambda m: "DESC" if m[1] == "ASC" else "ASC", order_by)
 
 
-def selected_keys(keys: array, picked: bytes | bytearray) -> array:
-    """``itertools.compress(keys, picked)`` as an array. A view is mostly whole runs of
-    selected keys (the whole library less the versions under their stories' rows): copied a
-    run at a time, a million keys with 20,000 gaps take 10 ms, not the 46 of a call per
-    key. Gaps found with bytes.find, all in C."""
-    n = len(keys)
-    gaps = picked.count(0, 0, n)
-    if not gaps:
-        return keys[:n]
-    if gaps * 16 > n:  # short runs: key by key is as fast
-        return array("q", itertools.compress(keys, picked))
-    out, start = array("q"), picked.find(1, 0, n)
-    while start >= 0:
-        end = picked.find(0, start, n)
-        end = n if end < 0 else end
-        out += keys[start:end]
-        start = picked.find(1, end, n)
+def selected_keys(keys: array, picked: bytes | bytearray | numpy.ndarray) -> array:
+    """``itertools.compress(keys, picked)`` as an array (``picked``: bytes of 0 and 1, one a
+    key or more). In numpy: the million keys of a common word's view at a million articles in
+    4 ms, against 29 for runs copied between gaps found by bytes.find."""
+    import numpy
+
+    chosen = numpy.frombuffer(picked, dtype=numpy.bool_, count=len(keys))
+    out = array("q")
+    out.frombytes(numpy.frombuffer(keys, dtype=numpy.int64)[chosen].tobytes())
     return out
 
 
