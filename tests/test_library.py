@@ -258,3 +258,33 @@ def test_a_huge_article_is_read_again_by_the_process_receiving_the_batch(library
     packed = library_module._read_packed(paths)
     assert {kind for kind, *_ in packed} == {"r", "a"}  # the seed is long, the other short
     assert library_module._unpack(packed) == library_module.read_entries(paths)
+
+
+def test_numpy_is_imported_by_a_common_word_not_by_listing_the_library(tmp_path):
+    # numpy costs ~70 ms of imports: the window's first list must not pay them. cap=0 makes
+    # the title's word too common to rank, as a word in most of a million articles is.
+    import subprocess
+    import sys
+
+    shutil.copy(SEED_FILE, tmp_path / "a.txt")
+    code = f"""
+import sys
+from reader.library.catalog import Catalog, ViewSpec
+from reader.library.index import Index
+from reader.library.sync import sync
+from reader.text.fts import compile_query
+from reader.text.query import parse_query
+index = Index({str(tmp_path / "index.sqlite")!r})
+sync([{str(tmp_path)!r}], index)
+catalog = Catalog(index)
+assert catalog.view(ViewSpec()).articles == 1
+print("numpy" in sys.modules)
+match = compile_query(parse_query("{SEED_TITLE.split()[0]}"), index.terms())
+hits = index.search(match, cap=0)
+assert not hits.ranked and catalog.view(ViewSpec(hits=hits)).articles == 1
+print("numpy" in sys.modules)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["False", "True"]
