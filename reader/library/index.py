@@ -416,5 +416,5 @@ def _key_array(listed: str) -> array:
     import numpy
 
     keys = array("q")
-    keys.frombytes(numpy.fromstring(listed, dtype=numpy.int64, sep=",").tobytes())
+    keys.frombytes(memoryview(numpy.fromstring(listed, dtype=numpy.int64, sep=",")).cast("B"))
     return keys

@@ -7,8 +7,8 @@ per article (1: shown), at its position in the newest-first order, made from a s
 or the whole library. The rows of that order are the keys whose byte is set; another order
 keeps its positions in that one, to pick its rows by. Each date is a run of positions, so a
 date range is a slice and the timeline's counts are counts of set bytes. Every step runs in
-C (``itertools.compress``, ``bytes.count``, ``map`` over bound methods, numpy for a search's
-hits), so a view of a million costs tens of milliseconds.
+C (``bytes.count``, ``map`` over bound methods; numpy to scatter a search's hits and gather
+a view's rows), so a view of a million costs tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -184,14 +184,14 @@ def _flipped(order_by: str) -> str:
 
 
 def selected_keys(keys: array, picked: bytes | bytearray | numpy.ndarray) -> array:
-    """``itertools.compress(keys, picked)`` as an array (``picked``: bytes of 0 and 1, one a
-    key or more). In numpy: the million keys of a common word's view at a million articles in
-    4 ms, against 29 for runs copied between gaps found by bytes.find."""
+    """``itertools.compress(keys, picked)`` as an array (``picked``: bytes of 0 and 1, at least
+    one per key). In numpy: a million keys with 55,000 gaps in 1.8 ms, against
+    26 for runs copied between gaps found by bytes.find."""
     import numpy
 
     chosen = numpy.frombuffer(picked, dtype=numpy.bool_, count=len(keys))
     out = array("q")
-    out.frombytes(numpy.frombuffer(keys, dtype=numpy.int64)[chosen].tobytes())
+    out.frombytes(memoryview(numpy.frombuffer(keys, dtype=numpy.int64)[chosen]).cast("B"))
     return out
 
 
