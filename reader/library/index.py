@@ -25,6 +25,7 @@ from pathlib import Path
 from reader.library import freshness, stories, story_index
 from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.library.terms import TermList
+from reader.library.views import key_array
 from reader.text.exact import EXACT_VERSION
 from reader.text.normalize import NORMALIZATION_VERSION
 
@@ -415,6 +416,4 @@ def _key_array(listed: str) -> array:
     start-up (~70 ms)."""
     import numpy
 
-    keys = array("q")
-    keys.frombytes(memoryview(numpy.fromstring(listed, dtype=numpy.int64, sep=",")).cast("B"))
-    return keys
+    return key_array(numpy.fromstring(listed, dtype=numpy.int64, sep=","))

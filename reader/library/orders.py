@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.library.views import LIVE as _LIVE
-from reader.library.views import keys_of
+from reader.library.views import key_array, keys_of
 
 if TYPE_CHECKING:
     import numpy
@@ -190,9 +190,7 @@ def selected_keys(keys: array, picked: bytes | bytearray | numpy.ndarray) -> arr
     import numpy
 
     chosen = numpy.frombuffer(picked, dtype=numpy.bool_, count=len(keys))
-    out = array("q")
-    out.frombytes(memoryview(numpy.frombuffer(keys, dtype=numpy.int64)[chosen]).cast("B"))
-    return out
+    return key_array(numpy.frombuffer(keys, dtype=numpy.int64)[chosen])
 
 
 def _put(values: bytearray | array, at: Iterable[int], what: Iterable[int]) -> None:

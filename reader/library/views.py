@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
+    import numpy
+
     from reader.library.index import Hits
 
 
@@ -80,6 +82,14 @@ def keys_of(db: sqlite3.Connection, sql: str, args: Sequence | dict = ()) -> arr
     Python rather than a row per key (a million of them)."""
     (found,) = db.execute(f"SELECT json_group_array(key) FROM ({sql})", args).fetchone()
     return array("q", json.loads(found))
+
+
+def key_array(values: numpy.ndarray) -> array:
+    """numpy's int64 keys as the arrays views are made of: one copy, through a memoryview
+    (``tobytes`` makes two: gathering a million keys took 10.8 ms with it, 1.8 without)."""
+    keys = array("q")
+    keys.frombytes(memoryview(values).cast("B"))
+    return keys
 
 
 def order_by(spec: ViewSpec) -> str:
