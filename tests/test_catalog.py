@@ -176,3 +176,24 @@ def test_selected_keys_are_what_compress_gives_at_any_density_of_gaps(gap_share)
     picked.append(0)  # the selections' last byte, for keys not listed: never a row
     assert selected_keys(keys, picked) == array("q", itertools.compress(keys, picked))
     assert selected_keys(keys[:0], b"\x00") == array("q")
+
+
+@pytest.mark.parametrize("extra", [-1, 0, 1])
+def test_keys_parse_and_lay_out_alike_below_and_past_where_numpy_takes_over(extra):
+    # A small library's start-up parses its keys and lays out their positions in Python,
+    # a big one's in numpy: the same arrays, either side of the line.
+    import random
+    from array import array
+
+    from reader.library.orders import _scattered
+    from reader.library.views import NUMPY_PAST, listed_keys
+
+    count = NUMPY_PAST + extra
+    keys = array("q", random.Random(count).sample(range(1, 3 * count), count))
+    assert listed_keys(",".join(map(str, keys))) == keys
+    size = max(keys) + 5
+    expected = array("q", [count]) * size
+    for at, key in enumerate(keys):
+        expected[key] = at
+    assert _scattered(keys, size, count) == expected
+    assert listed_keys("") == array("q") and listed_keys("42") == array("q", [42])

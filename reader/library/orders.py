@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.library.views import LIVE as _LIVE
-from reader.library.views import key_array, keys_of
+from reader.library.views import NUMPY_PAST, key_array, keys_of
 
 if TYPE_CHECKING:
     import numpy
@@ -52,8 +52,7 @@ class Orders:
         # a file read since), whose byte is the selection's last, never shown.
         (seq,) = db.execute("SELECT coalesce(max(key), 0) FROM files").fetchone()
         self.size = max(seq, max(self.newest, default=0)) + 1
-        self.position = array("q", [n]) * self.size
-        _put(self.position, self.newest, range(n))
+        self.position = _scattered(self.newest, self.size, n)
         # Each date's run of positions in the newest-first order (undated ones last).
         rows = db.execute(
             f"SELECT date, count(*) FROM files WHERE {_LIVE} GROUP BY date ORDER BY date DESC"
@@ -82,8 +81,7 @@ class Orders:
                 self._orders[order_by] = (keys[::-1], reverse)
             else:
                 keys = self._ask(order_by)
-                positions = array("q", map(self.position.__getitem__, keys))
-                self._orders[order_by] = (keys, positions)
+                self._orders[order_by] = (keys, _gathered(self.position, keys))
         return self._orders[order_by]
 
     def stories(self, grouped: str, lead: str) -> list[Story]:
@@ -191,6 +189,28 @@ def selected_keys(keys: array, picked: bytes | bytearray | numpy.ndarray) -> arr
 
     chosen = numpy.frombuffer(picked, dtype=numpy.bool_, count=len(keys))
     return key_array(numpy.frombuffer(keys, dtype=numpy.int64)[chosen])
+
+
+def _scattered(keys: array, size: int, missing: int) -> array:
+    """Each key's position in ``keys``, by key (``size`` of them); ``missing`` for the others."""
+    if len(keys) < NUMPY_PAST:
+        position = array("q", [missing]) * size
+        _put(position, keys, range(len(keys)))
+        return position
+    import numpy
+
+    position = numpy.full(size, missing, dtype=numpy.int64)
+    position[numpy.frombuffer(keys, dtype=numpy.int64)] = numpy.arange(len(keys), dtype=numpy.int64)
+    return key_array(position)
+
+
+def _gathered(position: array, keys: array) -> array:
+    """``position[k]`` for each key of ``keys``: a title order's positions in newest-first.
+    At a million, numpy's lookup takes ~55 ms, a map over them ~490."""
+    import numpy
+
+    at = numpy.frombuffer(keys, dtype=numpy.int64)
+    return key_array(numpy.frombuffer(position, dtype=numpy.int64)[at])
 
 
 def _put(values: bytearray | array, at: Iterable[int], what: Iterable[int]) -> None:

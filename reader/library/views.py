@@ -77,11 +77,27 @@ VERSIONS = (
 )
 
 
+# Past this many keys, a list of them is parsed, and the library's positions in the
+# newest-first order laid out (reader.library.orders), by numpy. Below, Python's own take
+# less than numpy's import (~70 ms), which a small library's start-up never pays.
+NUMPY_PAST = 100_000
+
+
 def keys_of(db: sqlite3.Connection, sql: str, args: Sequence | dict = ()) -> array:
-    """The keys a query of one ``key`` column selects, in its order: one JSON value through
+    """The keys a query of one ``key`` column selects, in its order: one string through
     Python rather than a row per key (a million of them)."""
-    (found,) = db.execute(f"SELECT json_group_array(key) FROM ({sql})", args).fetchone()
-    return array("q", json.loads(found))
+    (found,) = db.execute(f"SELECT group_concat(key) FROM ({sql})", args).fetchone()
+    return listed_keys(found or "")
+
+
+def listed_keys(listed: str) -> array:
+    """The keys of "1,2,3" as an array. Many are parsed by numpy, in C, without a Python int
+    each: the title order of a million in ~25 ms, against ~320 for json.loads."""
+    if listed.count(",") + 1 < NUMPY_PAST:  # one more key than commas
+        return array("q", map(int, listed.split(","))) if listed else array("q")
+    import numpy
+
+    return key_array(numpy.fromstring(listed, dtype=numpy.int64, sep=","))
 
 
 def key_array(values: numpy.ndarray) -> array:
