@@ -31,10 +31,6 @@ NO_MATCH = '""'  # an empty FTS5 phrase: valid syntax that matches nothing
 # Past this many phrases or NEAR groups one search takes seconds (FTS5 reads each one's
 # postings): a query that expands to more is refused rather than left running.
 MAX_ALTERNATIVES = 5000
-# Up to this many alternatives an item is written out whole without asking the vocabulary
-# (a word and its clitic forms): FTS5 skips a term it lacks in microseconds, and asking
-# costs a query per alternative.
-_PRUNE_ABOVE = 32
 # The spellings of one folded word, or the words a prefix begins, read from the term list.
 _MAX_SPELLINGS = MAX_ALTERNATIVES
 # Past this many NEAR groups, FTS5 takes longer over them (~50 µs each at 20,000 articles)
@@ -70,9 +66,22 @@ def _quoted(token: str) -> str:
 
 def _folded_slot(options: list[str], prefix: bool, vocab: Vocabulary | None) -> list[str]:
     """FTS5 tokens matching a token folded to any of ``options`` however it is spelled, or
-    (``prefix``) any token whose fold starts with one."""
-    starts = options if prefix else [option + SEP for option in options]
-    return [_quoted(s) + "*" for s in starts if vocab is None or vocab.has(s, True)]
+    (``prefix``) any token whose fold starts with one. With the vocabulary, those no article
+    has are left out, and a word the index spells only as it folds is its one term: FTS5
+    merges a prefix's postings into a copy, which for a word in most of a million articles
+    costs as much again as reading them (روسيا: ~80 -> ~50 ms, count and keys)."""
+    if prefix:
+        return [_quoted(o) + "*" for o in options if vocab is None or vocab.has(o, True)]
+    if vocab is None:
+        return [_quoted(o + SEP) + "*" for o in options]
+    slot = []
+    for option in options:
+        spellings = vocab.between(*spellings_range(option, False), 2)
+        if spellings == [option + SEP]:
+            slot.append(_quoted(option + SEP))
+        elif spellings:
+            slot.append(_quoted(option + SEP) + "*")
+    return slot
 
 
 def _exact_slot(term: Term, index: int, vocab: Vocabulary) -> list[str]:
@@ -118,10 +127,7 @@ def _phrases(term: Term, vocab: Vocabulary | None) -> list[str]:
 def _item(item: Term | Near, vocab: Vocabulary | None) -> list[str]:
     """The alternatives (phrases or NEAR groups) of one item, any of which may match."""
     terms = item.terms if isinstance(item, Near) else (item,)
-    # Exact terms are always read off the term list; folded ones only when they multiply.
-    groups = [_phrases(t, vocab if t.exact else None) for t in terms]
-    if vocab is not None and math.prod(map(len, groups)) > _PRUNE_ABOVE:
-        groups = [g if t.exact else _phrases(t, vocab) for t, g in zip(terms, groups, strict=True)]
+    groups = [_phrases(t, vocab) for t in terms]
     count = math.prod(map(len, groups))
     if isinstance(item, Term):
         _check(count)
