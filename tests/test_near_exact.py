@@ -294,7 +294,9 @@ def test_a_word_the_index_spells_one_way_is_looked_up_as_that_one_term() -> None
     # FTS5 merges a prefix's postings into a copy, for a word in most articles as costly as
     # reading them: the prefix "w·"* is written only for a word spelled more than one way.
     # Clitic forms no article has are left out.
-    db = table(["قالت روسيا", "وروسيا ترد", "قال كيم"])
+    db = table(["قالت روسيا", "وروسيا ترد", "قال كيم", "لبوتينَ"])
+    assert compile_query(parse_query("بوتين"), TermList(db, "t")) == f'("لبوتين{SEP}لبوتينَ")'
+    assert answer(db, parse_query("بوتين")) == {3}
     plain = f'("روسيا{SEP}" OR "وروسيا{SEP}")'
     assert compile_query(parse_query("روسيا"), TermList(db, "t")) == plain
     assert answer(db, parse_query("روسيا")) == {0, 1}

@@ -67,7 +67,7 @@ def _quoted(token: str) -> str:
 def _folded_slot(options: list[str], prefix: bool, vocab: Vocabulary | None) -> list[str]:
     """FTS5 tokens matching a token folded to any of ``options`` however it is spelled, or
     (``prefix``) any token whose fold starts with one. With the vocabulary, those no article
-    has are left out, and a word the index spells only as it folds is its one term: FTS5
+    has are left out, and a word the index spells one way only is that one term: FTS5
     merges a prefix's postings into a copy, which for a word in most of a million articles
     costs as much again as reading them (روسيا: ~80 -> ~50 ms, count and keys)."""
     if prefix:
@@ -77,8 +77,8 @@ def _folded_slot(options: list[str], prefix: bool, vocab: Vocabulary | None) -> 
     slot = []
     for option in options:
         spellings = vocab.between(*spellings_range(option, False), 2)
-        if spellings == [option + SEP]:
-            slot.append(_quoted(option + SEP))
+        if len(spellings) == 1:
+            slot.append(_quoted(spellings[0]))
         elif spellings:
             slot.append(_quoted(option + SEP) + "*")
     return slot
