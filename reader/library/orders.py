@@ -206,7 +206,7 @@ def _scattered(keys: array, size: int, missing: int) -> array:
 
 def _gathered(position: array, keys: array) -> array:
     """``position[k]`` for each key of ``keys``: a title order's positions in newest-first.
-    At a million, numpy's lookup takes ~55 ms, a map over them ~490."""
+    At a million, numpy's lookup takes ~1 ms, a map over them ~145."""
     import numpy
 
     at = numpy.frombuffer(keys, dtype=numpy.int64)

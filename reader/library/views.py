@@ -92,7 +92,7 @@ def keys_of(db: sqlite3.Connection, sql: str, args: Sequence | dict = ()) -> arr
 
 def listed_keys(listed: str) -> array:
     """The keys of "1,2,3" as an array. Many are parsed by numpy, in C, without a Python int
-    each: the title order of a million in ~25 ms, against ~320 for json.loads."""
+    each: the title order of a million in ~12 ms, against ~70 for json.loads."""
     if listed.count(",") + 1 < NUMPY_PAST:  # one more key than commas
         return array("q", map(int, listed.split(","))) if listed else array("q")
     import numpy
