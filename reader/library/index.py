@@ -180,11 +180,6 @@ class Index:
 
     def _set_up(self) -> None:
         self._db.execute("PRAGMA cache_size=-32000")
-        try:
-            self._db.execute("SELECT json_group_array(1)")
-            self._key_list = "json_group_array(rowid)"
-        except sqlite3.OperationalError:  # an SQLite built without JSON
-            self._key_list = "'[' || group_concat(rowid) || ']'"
 
     def _current(self) -> bool:
         """Whether the file holds this version's schema, and tokens folded by this version's
@@ -230,7 +225,7 @@ class Index:
 
     def terms(self) -> TermList:
         """The term list, for compiling one search (reader.text.fts)."""
-        return TermList(self._db, key_list=self._key_list)
+        return TermList(self._db)
 
     # --- what is cached ----------------------------------------------------------------------
 

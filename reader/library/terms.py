@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
+
+from reader.library.views import listed_keys
 
 
 class TermList:
     """The index's term list, as reader.text.fts.Vocabulary asks it, for one search: its
     answers are kept for that search only (the index may change before the next one)."""
 
-    def __init__(
-        self, db: sqlite3.Connection, table: str = "fts", key_list: str = "json_group_array(rowid)"
-    ) -> None:
+    def __init__(self, db: sqlite3.Connection, table: str = "fts") -> None:
         self._db = db
         self._table = table
-        self._key_list = key_list
         # fts5vocab's "instance" kind finds a term in a range without counting its postings
         # (the "row" kind reads them all): ~25 µs whether the term is rare or everywhere.
         self._terms = f"temp.{table}_instances"
@@ -50,6 +48,6 @@ class TermList:
 
     def docs(self, match: str) -> frozenset[int]:
         table = self._table
-        sql = f"SELECT {self._key_list} FROM {table} WHERE {table} MATCH ?"
+        sql = f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?"
         (keys,) = self._db.execute(sql, (match,)).fetchone()
-        return frozenset(json.loads(keys))
+        return frozenset(listed_keys(keys or ""))  # the same parse as the search's keys
