@@ -408,9 +408,11 @@ def _window_steps(data: Path, corpus: Path, query: str, runs: int) -> None:
         first = next(i for i, w in enumerate(words) if w.replace(".", "", 1).isdigit())
         steps[" ".join(words[:first])] = [float(w) for w in words[first:]]
     loaded = steps.pop("loaded")[0]
+    ahead = steps.pop("ahead")[0]
     floor = statistics.median(steps.pop("repaint"))
     print(f"the window's list, each step until painted again, ms median / p95 of {runs}+:")
     _row("window shown to the library read (stat walk)", f"{loaded:7.0f}")
+    _row("... to the title and source orders asked ahead", f"{ahead:7.0f}")
     _row("the list painted again, nothing changed", f"{floor:7.1f}")
     for name, times in steps.items():
         p50, p95 = statistics.median(times), _p95(times)

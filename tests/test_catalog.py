@@ -197,3 +197,77 @@ def test_keys_parse_and_lay_out_alike_below_and_past_where_numpy_takes_over(extr
         expected[key] = at
     assert _scattered(keys, size, count) == expected
     assert listed_keys("") == array("q") and listed_keys("42") == array("q", [42])
+
+
+@pytest.mark.parametrize("extra", [-1, 0, 1])
+def test_a_key_is_found_alike_below_and_past_where_numpy_takes_over(extra):
+    # The row of the article being read, kept across a change of view: found by a scan in
+    # Python below the line, in numpy past it, at the same row; not found, None.
+    import random
+    from array import array
+
+    from reader.library.views import NUMPY_PAST, position_of
+
+    count = NUMPY_PAST + extra
+    keys = array("q", random.Random(count).sample(range(1, 3 * count), count))
+    keys.append(-1)  # a missing bookmark's row, after the library's
+    for at in (0, 1, count // 2, count - 1, count):
+        assert position_of(keys, keys[at]) == at
+    assert position_of(keys, 3 * count) is None
+    assert position_of(array("q"), 5) is None
+
+
+def test_sorts_asked_on_another_connection_are_kept_and_listed_alike(tmp_path):
+    # A thread asks the title and source orders of the index file while the window reads:
+    # kept, they list exactly what asking on first use lists, without asking again, Z-A
+    # first too (the order asked ahead, flipped).
+    from reader.library.orders import ask_orders
+
+    path = tmp_path / "ahead.sqlite"
+    entries = [meta(n, f"عنوان {n % 4}", f"2023-09-{10 + n % 6:02}") for n in range(1, 15)]
+    ahead = indexed_catalog(path, entries, stories={3: 3, 8: 3})
+    ahead.view(ViewSpec())  # the list shown: the orders in memory made
+    token, wanted = ahead.orders_to_ask()
+    assert len(wanted) == 2  # title and source
+    assert ahead.adopt_orders(token, ask_orders(path, wanted)) == 2
+    assert ahead.orders_to_ask() is None  # nothing left to ask
+    asked: list[str] = []
+    ahead._db.set_trace_callback(asked.append)
+    fresh = Catalog(Index(path))
+    for sort, descending in itertools.product((SortKey.TITLE, SortKey.SOURCE), (True, False)):
+        for grouped in (True, False):
+            spec = ViewSpec(sort, descending, grouped=grouped)
+            assert ahead.view(spec) == fresh.view(spec), spec
+    assert not [sql for sql in asked if "ORDER BY" in sql]
+
+
+def test_sorts_asked_of_an_index_changed_since_are_refused(tmp_path):
+    # Files read, gone or let back in between the orders made and the thread's answer: its
+    # order lists other articles than these orders, and keeping it would list them wrong,
+    # even where it lists as many.
+    from reader.library.orders import ask_orders
+
+    path = tmp_path / "changed.sqlite"
+    catalog = indexed_catalog(path, [meta(n, f"عنوان {n}", "2023-09-10") for n in range(1, 6)])
+    writer = Index(path)
+
+    def change(*statements: str) -> int:
+        with writer.db:
+            for sql in statements:
+                writer.db.execute(sql)
+        return catalog.adopt_orders(token, ask_orders(path, wanted))
+
+    with writer.db:
+        writer.db.execute("UPDATE files SET skipped = 'a copy' WHERE key = 2")
+    catalog.view(ViewSpec())  # listed: 1, 3, 4, 5
+    token, wanted = catalog.orders_to_ask()
+    writer.put([Indexed(meta(6, "عنوان 6", "2023-09-11"))])
+    assert change("DELETE FROM files WHERE key = 5") == 0  # as many, one read since
+    assert change("DELETE FROM files WHERE key = 6", "UPDATE files SET skipped = NULL") == 0
+    assert change("DELETE FROM files WHERE key = 4") == 0  # one fewer
+    catalog.changed()  # the catalog sees the change: new orders, the old answer is not theirs
+    assert catalog.adopt_orders(token, ask_orders(path, wanted)) == 0
+    writer.close()
+    assert [m.title for m in rows(catalog, ViewSpec(SortKey.TITLE, False))] == [
+        f"عنوان {n}" for n in range(1, 4)
+    ]

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.library.catalog import Catalog
+from reader.library.index import Index
 from reader.qt import paths
+from reader.qt.columns import Column
 from reader.qt.models import Role
 from reader.qt.session import LibrarySession
 from reader.qt.user_state import UserState
@@ -75,5 +78,31 @@ def test_data_under_an_id_a_better_parser_changed_follows_its_article(qapp, qtbo
     assert state.store.is_bookmarked(seed.id) and not state.store.is_bookmarked("0ld1d0f7h3s33d00")
     assert not session.model.is_missing(seed.id)
     assert session.model.is_missing("0th3rf1l3n0tm0v3")  # not the same article: kept apart
+    session.close()
+    state.close()
+
+
+def test_the_first_sort_by_title_or_source_was_asked_ahead(qapp, qtbot, library, monkeypatch):
+    # A big library's title and source orders are asked on a thread once it is listed: the
+    # first click on either header then asks nothing of the index, and lists the same.
+    from reader.qt import orders_ahead
+
+    monkeypatch.setattr(orders_ahead, "AHEAD_PAST", 0)  # two articles count as a big library
+    state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
+    session = LibrarySession(state)
+    kept: list[int] = []
+    session.ahead.asked.connect(kept.append)
+    with qtbot.waitSignal(session.loaded, timeout=10_000):
+        session.open([str(library)])
+    qtbot.waitUntil(lambda: session.ahead.latest is None)  # the last ask came back
+    assert kept[-1] == 2
+    asked: list[str] = []
+    session.catalog._db.set_trace_callback(asked.append)
+    fresh = Catalog(Index(session.index_path, writer=False))  # asks each order when first used
+    for column in (Column.TITLE, Column.SOURCE):
+        session.model.sort(column)
+        listed = [session.model.index(r, column).data(Role.KEY) for r in range(2)]
+        assert listed == list(fresh.view(session.model.spec).keys)
+    assert not [sql for sql in asked if "ORDER BY" in sql]
     session.close()
     state.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
@@ -277,6 +278,27 @@ class Catalog:
             stories = orders.stories(GROUPED, EARLIEST)
             hidden = orders.hide_versions(selected, stories, spec.read)
         return orders, selected, hidden
+
+    # The sorts kept in memory but made only when first asked: the rest come with the orders.
+    _ASKED_LATER = tuple(
+        order_by(ViewSpec(sort=s, descending=False)) for s in (SortKey.TITLE, SortKey.SOURCE)
+    )
+
+    def orders_to_ask(self) -> tuple[object, list[str]] | None:
+        """The sorts of the list the orders in memory do not hold yet (SQL ORDER BYs), for a
+        thread to ask of the index ahead of their first use (reader.library.orders
+        ask_orders), and what to hand them back with; None when there are none."""
+        orders = self._orders
+        wanted = orders.missing(self._ASKED_LATER) if orders is not None else []
+        return (orders, wanted) if wanted else None
+
+    def adopt_orders(self, token: object, found: dict[str, array]) -> int:
+        """Keep the orders a thread asked (``token``: from orders_to_ask) if the index has
+        not changed since; returns how many were kept."""
+        orders = self._orders
+        if token is not orders or orders is None:
+            return 0  # the index changed: its orders are made again
+        return sum(orders.adopt(o, keys) for o, keys in found.items())
 
     def view(self, spec: ViewSpec) -> View:
         """The rows the list shows, in order: filtered, searched, sorted, and (if

@@ -20,6 +20,7 @@ import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.library.views import LIVE as _LIVE
@@ -64,25 +65,58 @@ class Orders:
             start += count
         self._stories: list[Story] | None = None
         self._matching: dict[tuple, bytearray] = {}
+        # Orders asked on another connection ahead of their first use (adopt): their keys
+        # only, until then (8 MB at a million; the positions, 8 more, take ~2 ms to gather).
+        self._ahead: dict[str, array] = {}
 
     def _ask(self, order_by: str) -> array:
-        return keys_of(self._db, f"SELECT key FROM files WHERE {_LIVE} ORDER BY {order_by}")
+        return _asked(self._db, order_by)
 
     def _order(self, order_by: str) -> tuple[array, array | None]:
         """Every article's key in this order (an SQL ORDER BY over ``files``), and unless it
         is the newest-first order or its reverse, each one's position in newest-first."""
         if order_by not in self._orders:
-            backwards = self._orders.get(_flipped(order_by))
+            backwards = self._held(_flipped(order_by))
             if backwards is not None:
                 # Every term reversed, ending with the unique key: the same order backwards
                 # (the second direction of a sort at a million: ~900 ms to ask, ~20 to flip).
                 keys, positions = backwards
                 reverse = None if positions is None else positions[::-1]
                 self._orders[order_by] = (keys[::-1], reverse)
-            else:
+            elif self._held(order_by) is None:
                 keys = self._ask(order_by)
-                self._orders[order_by] = (keys, _gathered(self.position, keys))
+                self._orders[order_by] = (keys, key_array(_gathered(self.position, keys)))
         return self._orders[order_by]
+
+    def _held(self, order_by: str) -> tuple[array, array | None] | None:
+        """This order if it was asked already, here or ahead (adopt)."""
+        keys = self._ahead.pop(order_by, None)
+        if keys is not None:
+            self._orders[order_by] = (keys, key_array(_gathered(self.position, keys)))
+        return self._orders.get(order_by)
+
+    def missing(self, orders_by: Iterable[str]) -> list[str]:
+        """Those of these orders (SQL ORDER BYs over ``files``) not asked yet, nor their
+        reverse."""
+        held = self._orders.keys() | self._ahead.keys()
+        return [o for o in orders_by if o not in held and _flipped(o) not in held]
+
+    def adopt(self, order_by: str, keys: array) -> bool:
+        """Keep an order asked on another connection (a thread's, before its first use) if
+        it lists exactly the articles of this state: as many keys, each one listed here.
+        Keys are unique, so that is the same articles; an index that changed since is
+        refused (and these orders are made again anyway)."""
+        if order_by in self._orders or order_by in self._ahead or len(keys) != self.count:
+            return False
+        import numpy
+
+        at = numpy.frombuffer(keys, dtype=numpy.int64)
+        if self.count and (at.min() < 0 or at.max() >= self.size):
+            return False
+        if self.count and _gathered(self.position, keys).max() >= self.count:
+            return False  # a key read since (position n), or let back in
+        self._ahead[order_by] = keys
+        return True
 
     def stories(self, grouped: str, lead: str) -> list[Story]:
         """The stories of several articles (``grouped``: SQL naming them), each in ``lead``
@@ -176,6 +210,21 @@ class Orders:
         return {date: n for date, n in counts.items() if n}
 
 
+def ask_orders(path: str | Path, orders_by: Sequence[str]) -> dict[str, array]:
+    """These orders of the index file at ``path``, each asked as Orders asks it, on a
+    connection of this call's own, opened only to read: a thread's, while the window's
+    connection serves the list (SQLite releases the GIL while it walks an index)."""
+    db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {o: _asked(db, o) for o in orders_by}
+    finally:
+        db.close()
+
+
+def _asked(db: sqlite3.Connection, order_by: str) -> array:
+    return keys_of(db, f"SELECT key FROM files WHERE {_LIVE} ORDER BY {order_by}")
+
+
 def _flipped(order_by: str) -> str:
     """The ORDER BY with each term's direction reversed ("title ASC, key DESC" and back)."""
     return re.sub(r"\b(ASC|DESC)\b", lambda m: "DESC" if m[1] == "ASC" else "ASC", order_by)
@@ -204,13 +253,13 @@ def _scattered(keys: array, size: int, missing: int) -> array:
     return key_array(position)
 
 
-def _gathered(position: array, keys: array) -> array:
+def _gathered(position: array, keys: array) -> numpy.ndarray:
     """``position[k]`` for each key of ``keys``: a title order's positions in newest-first.
     At a million, numpy's lookup takes ~1 ms, a map over them ~145."""
     import numpy
 
     at = numpy.frombuffer(keys, dtype=numpy.int64)
-    return key_array(numpy.frombuffer(position, dtype=numpy.int64)[at])
+    return numpy.frombuffer(position, dtype=numpy.int64)[at]
 
 
 def _put(values: bytearray | array, at: Iterable[int], what: Iterable[int]) -> None:

@@ -17,6 +17,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from reader.library.entries import ArticleMeta
+from reader.library.views import position_of
 
 if TYPE_CHECKING:
     from reader.library.catalog import Catalog, View
@@ -167,7 +168,4 @@ class Rows:
         return None
 
     def _find(self, key: int) -> int | None:
-        try:
-            return self.view.keys.index(key)  # a scan in C: about a millisecond a million
-        except ValueError:
-            return None
+        return position_of(self.view.keys, key)

@@ -20,6 +20,7 @@ from reader.library.catalog import Catalog
 from reader.qt import paths
 from reader.qt.library_loader import LibraryLoader
 from reader.qt.models import ArticleListModel
+from reader.qt.orders_ahead import OrdersAhead
 from reader.qt.watcher import LibraryWatcher
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class LibrarySession(QObject):
         self._index_file: tuple[int, int] | None = None
         self._watcher = LibraryWatcher(self)
         self._watcher.changed.connect(self._on_files_changed)
+        self.ahead = OrdersAhead(self)  # the first sort by title or source, asked meanwhile
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -154,6 +156,7 @@ class LibrarySession(QObject):
         self._close_index()
 
     def _close_index(self) -> None:
+        self.ahead.cancel()
         if self._index is not None:
             self.model.set_catalog(None)
             self.catalog = None
@@ -166,6 +169,7 @@ class LibrarySession(QObject):
     def _on_cached(self) -> None:
         if self._mine():
             self._apply_changes()
+            self.ahead.ask(self.catalog, self.index_path)  # listed from an index kept before
 
     def _on_updated(self, entries: list, removed: list[str], done: int, total: int) -> None:
         from reader.library.entries import Skipped
@@ -187,6 +191,7 @@ class LibrarySession(QObject):
         self._loader = None
         self._apply_changes()
         self._follow_user_data()
+        self.ahead.ask(self.catalog, self.index_path)
         if self._full:
             self._watcher.watch(self.roots)
             self.loading.emit(False)
