@@ -1,6 +1,9 @@
 """Child process for the start-up benchmark: show a window, print when it first paints, exit.
 
 ``python -m benchmarks.first_paint baseline``: a bare QMainWindow holding a QTextBrowser.
+``python -m benchmarks.first_paint floor``: what any window of Qari's shape costs before a
+line of Qari runs: the bundled fonts registered, PySide's Qt namespace touched (its enums
+are made at first use, and every widget of ours uses them) and a list beside the pane.
 ``python -m benchmarks.first_paint qari DATA_DIR``: Qari's own window on the bundled library;
 it reports the first paint, then the first paint showing the opened article.
 """
@@ -42,6 +45,27 @@ def baseline() -> None:
     app.exec()
 
 
+def floor() -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTextBrowser, QTreeView
+
+    from reader.qt.fonts import register_bundled_fonts
+
+    app = QApplication(sys.argv[:1])
+    register_bundled_fonts()
+    window = QMainWindow()
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    browser = QTextBrowser()
+    for widget in (QTreeView(), browser):
+        splitter.addWidget(widget)
+    window.setCentralWidget(splitter)
+    window.resize(1200, 800)
+    watch = PaintWatch(lambda: (_report("painted"), _report("article"), app.quit()))
+    browser.viewport().installEventFilter(watch)
+    window.show()
+    app.exec()
+
+
 def qari(data_dir: str) -> None:
     from reader.app import create_application, create_main_window
     from reader.qt import paths
@@ -69,5 +93,7 @@ def qari(data_dir: str) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "baseline":
         baseline()
+    elif sys.argv[1] == "floor":
+        floor()
     else:
         qari(sys.argv[2])

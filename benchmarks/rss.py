@@ -40,6 +40,7 @@ def bare() -> list:
 def window(data: str, library: str, query: str) -> list:
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from benchmarks.window_ops import orders_asked_ahead
     from reader.app import create_application, create_main_window
     from reader.qt import paths
 
@@ -53,6 +54,7 @@ def window(data: str, library: str, query: str) -> list:
     shown.show()
     loop.exec()
     assert shown.model.rowCount() > 0
+    orders_asked_ahead(shown)  # held from then on
     shown.search(query)
     app.processEvents()
     assert shown.model.rowCount() > 0

@@ -37,14 +37,19 @@ def main(data: str, library: str, query: str, runs: int) -> None:
     window.show()
     loop.exec()
     print(f"loaded {(time.perf_counter() - start) * 1000:.1f}", flush=True)
-    # A reader looks at the list a moment before clicking a header: the sorts asked ahead
-    # (reader.qt.orders_ahead) come back meanwhile. How long after the read they did:
-    ahead = window.session.ahead
-    while ahead.latest is not None:
-        QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    orders_asked_ahead(window)
     print(f"ahead {(time.perf_counter() - start) * 1000:.1f}", flush=True)
     run_steps(window, query, runs, print)
     window.close()
+
+
+def orders_asked_ahead(window) -> None:
+    """Until the sorts asked ahead (reader.qt.orders_ahead) have come back: a reader looks
+    at the list a moment before clicking a header, and they come back meanwhile."""
+    from PySide6.QtCore import QEventLoop
+
+    while window.session.ahead.latest is not None:
+        QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
 
 def run_steps(window, query: str, runs: int, report) -> None:

@@ -18,7 +18,8 @@ def open_window(qtbot, library, *, show: bool = True, timeout: int = 10_000) -> 
     state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
     window = MainWindow(Settings(paths.settings_path()), state, [str(library)])
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.library_loaded, timeout=timeout):
+    # Read, and watched: a test may change the library's files as soon as this returns.
+    with qtbot.waitSignals([window.library_loaded, window.session.watching], timeout=timeout):
         if show:
             window.resize(1200, 800)
             window.show()

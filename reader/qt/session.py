@@ -47,6 +47,7 @@ class LibrarySession(QObject):
     progress = Signal(int, int)  # files read, files to read (0, 0: looking for files)
     loading = Signal(bool)
     loaded = Signal()  # a full pass over the library's files finished
+    watching = Signal()  # after loaded: changes to the library's files from now on are seen
     changed = Signal()  # the catalog changed: counts, agencies
     failed = Signal(str)  # reading the library stopped on an error (the list keeps what it has)
     search_refused = Signal(str)  # why a search could not be run (too broad, say)
@@ -74,6 +75,7 @@ class LibrarySession(QObject):
         self._index_file: tuple[int, int] | None = None
         self._watcher = LibraryWatcher(self)
         self._watcher.changed.connect(self._on_files_changed)
+        self._watcher.ready.connect(self.watching)
         self.ahead = OrdersAhead(self)  # the first sort by title or source, asked meanwhile
 
     # --- loading -----------------------------------------------------------------------------

@@ -57,14 +57,9 @@ class _Collector:
         return paths
 
 
-def _start(observer) -> None:
-    # An OSError (the inotify watch limit, say): the library still works, just not live.
-    with contextlib.suppress(OSError):
-        observer.start()
-
-
 class LibraryWatcher(QObject):
     changed = Signal(list)  # paths (files or folders) to look at again
+    ready = Signal()  # watching the folders watch() was given (or given up: inotify's limit)
     _poke = Signal()  # from watchdog's thread to ours
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -84,9 +79,16 @@ class LibraryWatcher(QObject):
 
     def watch(self, roots: Sequence[str]) -> None:
         """Watch these folders (recursively) and files; stops watching the previous ones."""
+        self.stop()
+        # watchdog's import (~60 ms) and its start, which walks every folder and lists every
+        # file (a second at a million), on a thread of their own: on the GUI's thread they
+        # came between a first library's article shown and its paint.
+        self._starting = threading.Thread(target=self._begin, args=(list(roots),), daemon=True)
+        self._starting.start()
+
+    def _begin(self, roots: list[str]) -> None:
         from watchdog.observers import Observer
 
-        self.stop()
         observer = Observer()
         for root in roots:
             if os.path.isdir(root):
@@ -94,11 +96,12 @@ class LibraryWatcher(QObject):
             elif os.path.isfile(root):
                 observer.schedule(self._collector, os.path.dirname(root), recursive=False)
         observer.daemon = True
-        self._observer = observer
-        # Starting walks every folder and lists every file on the thread that starts it
-        # (watchdog's inotify emitter): a second at a million files, off the GUI's thread.
-        self._starting = threading.Thread(target=_start, args=(observer,), daemon=True)
-        self._starting.start()
+        self._observer = observer  # stop() joins this thread before it looks
+        # An OSError (the inotify watch limit, say): the library still works, just not live.
+        with contextlib.suppress(OSError):
+            observer.start()
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self.ready.emit()  # queued to the GUI thread
 
     def stop(self) -> None:
         if self._starting is not None:
