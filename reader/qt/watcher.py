@@ -81,8 +81,8 @@ class LibraryWatcher(QObject):
         """Watch these folders (recursively) and files; stops watching the previous ones."""
         self.stop()
         # watchdog's import (~60 ms) and its start, which walks every folder and lists every
-        # file (a second at a million), on a thread of their own: on the GUI's thread they
-        # came between a first library's article shown and its paint.
+        # file (a second at a million), on a thread of their own, not the GUI's: ``ready``
+        # says when changes are seen.
         self._starting = threading.Thread(target=self._begin, args=(list(roots),), daemon=True)
         self._starting.start()
 
