@@ -38,6 +38,11 @@ def baseline() -> None:
     window = QMainWindow()
     browser = QTextBrowser()
     window.setCentralWidget(browser)
+    _until_painted(app, window, browser)
+
+
+def _until_painted(app, window, browser) -> None:
+    """Show the window; report its first paint (the article too: there is none) and quit."""
     window.resize(1200, 800)
     watch = PaintWatch(lambda: (_report("painted"), _report("article"), app.quit()))
     browser.viewport().installEventFilter(watch)
@@ -59,11 +64,7 @@ def floor() -> None:
     for widget in (QTreeView(), browser):
         splitter.addWidget(widget)
     window.setCentralWidget(splitter)
-    window.resize(1200, 800)
-    watch = PaintWatch(lambda: (_report("painted"), _report("article"), app.quit()))
-    browser.viewport().installEventFilter(watch)
-    window.show()
-    app.exec()
+    _until_painted(app, window, browser)
 
 
 def qari(data_dir: str) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Qt, Slot
 
 from reader.library.reading import Opened, open_excerpt
-from reader.qt.worker import Job, Ticket, Worker
+from reader.qt.worker import Job, Ticket, Worker, shared_worker
 
 __all__ = ["SYNC_BYTES", "ArticleLoader", "Result"]
 
@@ -42,14 +42,8 @@ class _Request(Job):
         self.result = open_excerpt(self.path)
 
 
-_worker: Worker | None = None
-
-
 def _shared_worker() -> Worker:
-    global _worker
-    if _worker is None:
-        _worker = Worker("article-reader")  # first use is on the GUI thread: the relay too
-    return _worker
+    return shared_worker("article-reader")
 
 
 class ArticleLoader(QObject):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from reader.qt.worker import Job, Worker
+from reader.qt.worker import Job, Worker, shared_worker
 
 if TYPE_CHECKING:
     from array import array
@@ -45,14 +45,8 @@ class _Ask(Job):
         self.found = ask_orders(self.path, self.wanted)
 
 
-_worker: Worker | None = None
-
-
 def _shared_worker() -> Worker:
-    global _worker
-    if _worker is None:
-        _worker = Worker("orders-ahead")  # first use is on the GUI thread: the relay too
-    return _worker
+    return shared_worker("orders-ahead")
 
 
 class OrdersAhead(QObject):

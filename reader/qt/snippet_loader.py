@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.library.reading import HEAD_BYTES, read_head
-from reader.qt.worker import Job, Ticket, Worker
+from reader.qt.worker import Job, Ticket, Worker, shared_worker
 from reader.text.decoding import DecodeError
 from reader.text.query import Term
 from reader.text.snippets import Snippet, make_snippet
@@ -52,14 +52,8 @@ class _SnippetJob(Job):
         self.asked.discard(self.path)
 
 
-_worker: Worker | None = None
-
-
 def _shared_worker() -> Worker:
-    global _worker
-    if _worker is None:
-        _worker = Worker("snippet-reader", limit=QUEUED)  # on the GUI thread: the relay too
-    return _worker
+    return shared_worker("snippet-reader", limit=QUEUED)
 
 
 class SnippetLoader(QObject):

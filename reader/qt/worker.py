@@ -17,7 +17,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-__all__ = ["Job", "Ticket", "Worker"]
+__all__ = ["Job", "Ticket", "Worker", "shared_worker"]
 
 
 class Ticket:
@@ -101,3 +101,14 @@ class Worker:
                 except RuntimeError:
                     return  # the application is gone
             del job
+
+
+_shared: dict[str, Worker] = {}
+
+
+def shared_worker(name: str, limit: int | None = None) -> Worker:
+    """The process's one worker of this name, made on first use: on the GUI thread, where
+    its relay then lives. Every window's requests of one kind share its thread."""
+    if name not in _shared:
+        _shared[name] = Worker(name, limit)
+    return _shared[name]
