@@ -464,3 +464,26 @@ def test_the_meta_line_credits_the_parsed_source(qtbot, tmp_path):
     row = window.model.row_of(window.current.id)
     assert window.model.index(row, Column.SOURCE).data() == "الرياض (أ ف ب)"
     close_window(window)
+
+
+def test_a_kept_index_shows_the_article_read_last_before_the_loader_reports(qtbot, library):
+    # Started again, the list comes from the index kept: the article read last is open as
+    # soon as reading starts, not once the loader's thread has loaded its modules and
+    # reported the index it found.
+    from reader.qt import paths
+    from reader.qt.settings import Settings
+    from reader.qt.user_state import UserState
+    from reader.ui.main_window import MainWindow
+    from reader.userdata.store import UserStore
+
+    window = open_window(qtbot, library)
+    window.select_article(_id_of(window, SEED_TITLE))
+    close_window(window)
+    state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
+    again = MainWindow(Settings(paths.settings_path()), state, [str(library)])
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.library_loaded, timeout=10_000):
+        again.start_reading(again.library)
+        assert again.current is not None and again.current.title == SEED_TITLE
+        assert again.view.article() is not None
+    close_window(again)
