@@ -487,3 +487,57 @@ def test_a_kept_index_shows_the_article_read_last_before_the_loader_reports(qtbo
         assert again.current is not None and again.current.title == SEED_TITLE
         assert again.view.article() is not None
     close_window(again)
+
+
+def test_a_library_read_in_a_moment_never_flashes_its_progress(qtbot, library):
+    # Two files are read before a reader could take in a progress bar: it and its Stop
+    # button stay hidden.
+    from PySide6.QtCore import QObject
+
+    shown: list[str] = []
+
+    class Shows(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Show:
+                shown.append(watched.objectName())
+            return False
+
+    from reader.qt import paths
+    from reader.qt.settings import Settings
+    from reader.qt.user_state import UserState
+    from reader.ui.main_window import MainWindow
+    from reader.userdata.store import UserStore
+
+    state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
+    window = MainWindow(Settings(paths.settings_path()), state, [str(library)])
+    qtbot.addWidget(window)
+    watch = Shows()
+    for widget in (window.status.progress, window.status.cancel_button):
+        widget.installEventFilter(watch)
+    with qtbot.waitSignal(window.library_loaded, timeout=10_000):
+        window.show()
+    assert shown == []
+    close_window(window)
+
+
+def test_a_long_read_shows_its_progress_and_stop_button_after_a_moment(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from reader.ui.status import PROGRESS_AFTER_MS, LibraryStatus
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    status = LibraryStatus(window.statusBar())
+    window.show()
+    status.set_loading(True)
+    status.show_progress(10, 1000)
+    assert not status.progress.isVisible()
+    assert window.statusBar().currentMessage() == "Reading the library…"  # said at once
+    qtbot.waitUntil(status.progress.isVisible, timeout=PROGRESS_AFTER_MS + 2000)
+    assert status.cancel_button.isVisible() and status.progress.value() == 10
+    status.set_loading(False)
+    assert not status.progress.isVisible() and not status.cancel_button.isVisible()
+    status.set_loading(True)
+    status.set_loading(False)  # over before the moment: never shown
+    qtbot.wait(PROGRESS_AFTER_MS + 100)
+    assert not status.progress.isVisible()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from reader.text.metaline import localize_digits
+
+# A read over sooner than this never shows its progress bar and Stop button: a bar that
+# flashes for a moment tells nothing (and QProgressBar repaints at once at each value it
+# shows). The status message says the library is being read at once.
+PROGRESS_AFTER_MS = 500
 
 
 class LibraryStatus(QObject):
@@ -37,10 +42,22 @@ class LibraryStatus(QObject):
         self.count_label.setObjectName("articleCount")
         for widget in (self.progress, self.cancel_button, self.skipped_button, self.count_label):
             bar.addPermanentWidget(widget)
+        self._show_later = QTimer(self)
+        self._show_later.setSingleShot(True)
+        self._show_later.setInterval(PROGRESS_AFTER_MS)
+        self._show_later.timeout.connect(self._show_reading)
+
+    def _show_reading(self) -> None:
+        self.progress.show()
+        self.cancel_button.show()
 
     def set_loading(self, on: bool) -> None:
-        self.progress.setVisible(on)
-        self.cancel_button.setVisible(on)
+        if on:
+            self._show_later.start()
+        else:
+            self._show_later.stop()
+            self.progress.hide()
+            self.cancel_button.hide()
         reading = self.tr("Reading the library…")
         if on:
             self.bar.showMessage(reading)
