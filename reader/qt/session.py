@@ -89,11 +89,11 @@ class LibrarySession(QObject):
         self._close_index()
         self.index_path = paths.index_path(self.roots)
         self._attach()
+        self._start(self.roots, full=True)  # before the facets below: a million's take ~0.5 s
         if self._index_file is not None:
             # Listed from the index kept: the window opens its article now, not once the
             # loader's thread has loaded its modules (~70 ms) and said so (_on_cached).
             self.changed.emit()
-        self._start(self.roots, full=True)
 
     def _attach(self) -> None:
         """List the library from its index file as it is now."""
