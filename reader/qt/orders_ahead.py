@@ -2,10 +2,12 @@
 
 The orders in memory (reader.library.orders) hold the newest-first order from the start; a
 sort by title or source is asked when first chosen. At a million articles that first ask
-walks an index for ~170 ms on the GUI thread, and the click waits for it. Asked here, on the
-worker's thread and its own read-only connection, while the reader reads (SQLite lets the
-GIL go while it walks), the first click costs what every later one does. The catalog keeps
-what comes back only if the index has not changed meanwhile.
+walks an index on the GUI thread, ~170 ms when its pages are in memory and seconds when
+they are not, and the click waits for it. Asked here, on the worker's thread and its own
+read-only connection, while the reader reads (SQLite lets the GIL go while it walks), the
+first click costs about what the later ones do. The catalog keeps what comes back only if
+the index has not changed meanwhile; after a change (files read, the watcher's) it is asked
+again.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ class LibrarySession(QObject):
     progress = Signal(int, int)  # files read, files to read (0, 0: looking for files)
     loading = Signal(bool)
     loaded = Signal()  # a full pass over the library's files finished
-    watching = Signal()  # after loaded: changes to the library's files from now on are seen
+    watching = Signal()  # after loaded: the watcher started (or gave up: inotify's limit)
     changed = Signal()  # the catalog changed: counts, agencies
     failed = Signal(str)  # reading the library stopped on an error (the list keeps what it has)
     search_refused = Signal(str)  # why a search could not be run (too broad, say)
