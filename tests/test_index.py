@@ -153,3 +153,51 @@ def test_a_long_body_is_stored_as_bytes_with_the_same_tokens(index, monkeypatch)
     index._db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, row)")
     vocab = {split_term(term)[0] for (term,) in index._db.execute("SELECT term FROM temp.v")}
     assert vocab == set(tokens(f"عنوان {body}"))
+
+
+def test_the_term_list_keeps_its_answers_until_the_index_changes(tmp_path):
+    # Typing asks the same questions of the term list at every keystroke: they are answered
+    # once while the index is unchanged, and again once anything wrote to it, on this
+    # connection (a sync, the command line) or on another (the loader, for the window).
+    from reader.library.search import search
+
+    path = tmp_path / "terms.sqlite"
+    writer = Index(path)
+    writer.put([article("/1.txt", "كيم يزور روسيا", "زيارة إلى موسكو", "2023-09-13")])
+    reader_ = Index(path, writer=False)
+    asked: list[str] = []
+    reader_.db.set_trace_callback(asked.append)
+
+    def questions(index: Index, query: str) -> int:
+        asked.clear()
+        found = search(index, query)
+        assert found is not None
+        return sum("_instances" in sql for sql in asked)
+
+    assert questions(reader_, "كيم روسيا") > 0
+    assert questions(reader_, "كيم روسيا") == 0  # kept
+    assert questions(reader_, "روسيا") == 0  # a word asked already, in another query
+    # Another connection writes a second spelling of a word: asked again, and found.
+    writer.put([article("/2.txt", "روسيّا", "نص", "2023-09-14")])
+    assert questions(reader_, "روسيا") > 0
+    assert len(search(reader_, "روسيا").hits.keys) == 2
+    # This connection's own writes count too.
+    asked.clear()
+    search(writer, "كيم")
+    writer.db.set_trace_callback(asked.append)
+    assert questions(writer, "كيم") == 0
+    writer.put([article("/3.txt", "كيم", "نص", "2023-09-15")])
+    assert questions(writer, "كيم") > 0
+    writer.close()
+    reader_.close()
+
+
+def test_the_term_list_starts_afresh_past_the_answers_it_may_keep(index, monkeypatch):
+    from reader.library import index as index_module
+    from reader.library.search import search
+
+    index.put([article("/1.txt", "كيم يزور روسيا", "نص", "2023-09-13")])
+    search(index, "كيم روسيا")
+    assert len(index.terms()) > 2  # kept
+    monkeypatch.setattr(index_module, "TERMS_KEPT", 2)
+    assert len(index.terms()) == 0  # too many: a new list

@@ -37,6 +37,8 @@ _TOKEN_RULES = f"{NORMALIZATION_VERSION} exact/{EXACT_VERSION} {stories.STORY_RU
 # Ranking every hit of a word found in most of 100,000 articles costs ~300 ms with bm25;
 # past this many hits the word is too common to rank usefully: newest first instead.
 RANK_CAP = 2000
+# The term list's answers kept between searches, at most (a few MB of short strings).
+TERMS_KEPT = 20_000
 # Title words weigh more than source-line words, which weigh more than body words.
 _BM25 = "bm25(fts, 4.0, 2.0, 1.0)"
 
@@ -151,6 +153,7 @@ class Index:
 
     def _open(self) -> None:
         self._facet_keys: dict[str, str] = {}
+        self._terms: tuple[tuple[int, int], TermList] | None = None  # terms()
         if not self._writer:
             self._open_to_read()
             return
@@ -224,8 +227,14 @@ class Index:
         self._db.close()
 
     def terms(self) -> TermList:
-        """The term list, for compiling one search (reader.text.fts)."""
-        return TermList(self._db)
+        """The term list, for compiling a search (reader.text.fts): the same one, with the
+        answers it keeps, while the file is unchanged (SQLite's data_version counts other
+        connections' commits, total_changes this one's writes), up to TERMS_KEPT answers."""
+        version = (self._db.execute("PRAGMA data_version").fetchone()[0], self._db.total_changes)
+        kept = self._terms
+        if kept is None or kept[0] != version or len(kept[1]) > TERMS_KEPT:
+            kept = self._terms = (version, TermList(self._db))
+        return kept[1]
 
     # --- what is cached ----------------------------------------------------------------------
 

@@ -8,8 +8,10 @@ from reader.library.views import listed_keys
 
 
 class TermList:
-    """The index's term list, as reader.text.fts.Vocabulary asks it, for one search: its
-    answers are kept for that search only (the index may change before the next one)."""
+    """The index's term list, as reader.text.fts.Vocabulary asks it. Its answers are kept:
+    the index (reader.library.index.Index.terms) hands out a new one when the file changed.
+    Typing a query of three words at a million articles asks ~100 of them per keystroke,
+    ~40 ms when they are asked again (~0.4 ms each), none when kept."""
 
     def __init__(self, db: sqlite3.Connection, table: str = "fts") -> None:
         self._db = db
@@ -22,6 +24,11 @@ class TermList:
             f" USING fts5vocab(main, {table}, instance)"
         )
         self._known: dict[tuple[str, bool], bool] = {}
+        self._ranges: dict[tuple[str, str, int], list[str]] = {}
+
+    def __len__(self) -> int:
+        """How many answers are kept."""
+        return len(self._known) + len(self._ranges)
 
     def has(self, token: str, prefix: bool) -> bool:
         key = (token, prefix)
@@ -36,15 +43,18 @@ class TermList:
         return self._known[key]
 
     def between(self, low: str, high: str, limit: int) -> list[str]:
-        found: list[str] = []
-        sql = f"SELECT term FROM {self._terms} WHERE term >= ? AND term < ? LIMIT 1"
-        while len(found) < limit:
-            row = self._db.execute(sql, (low, high)).fetchone()
-            if row is None:
-                break
-            found.append(row[0])
-            low = row[0] + "\x01"  # the next term after it: terms hold no control characters
-        return found
+        key = (low, high, limit)
+        if key not in self._ranges:
+            found: list[str] = []
+            sql = f"SELECT term FROM {self._terms} WHERE term >= ? AND term < ? LIMIT 1"
+            while len(found) < limit:
+                row = self._db.execute(sql, (low, high)).fetchone()
+                if row is None:
+                    break
+                found.append(row[0])
+                low = row[0] + "\x01"  # the next term after it: terms hold no control chars
+            self._ranges[key] = found
+        return list(self._ranges[key])
 
     def docs(self, match: str) -> frozenset[int]:
         table = self._table
