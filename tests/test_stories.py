@@ -6,15 +6,19 @@ import itertools
 import json
 import random
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.corpus import article_text, build_vocabulary
 from reader.app import main
 from reader.library.catalog import Catalog
 from reader.library.index import Index
-from reader.library.stories import BINS, as_int, same_bins, signature
+from reader.library.stories import BINS, SAMPLE, SHINGLE, as_int, same_bins, signature
 from reader.library.sync import sync
 from reader.qt import paths
 from reader.text.exact import exact_index_texts
@@ -179,6 +183,37 @@ def test_edits_that_make_no_new_text_leave_the_signature_alone():
     decorated = [" ".join(_decorate(w, rng) for w in p.split()) for p in body]
     merged = [" ".join(decorated[:2]), *[p.replace("،", ",") for p in decorated[2:]]]
     assert body_signature(merged) == body_signature(body)
+
+
+def _signature_as_documented(tokens: list[bytes]) -> bytes:
+    """The signature by its definition, one value at a time: one-permutation MinHash over
+    the sampled shingles, each empty bin borrowing from the next filled one, rotated."""
+    hashes = [zlib.crc32(t) for t in tokens]
+    smallest: dict[int, int] = {}
+    for i in range(len(tokens) - SHINGLE + 1):
+        if hashes[i] % SAMPLE == 0:
+            h = hash(tuple(hashes[i : i + SHINGLE]))
+            b = (h >> (64 - (BINS - 1).bit_length())) + BINS // 2
+            smallest[b] = min(h, smallest.get(b, h))
+    if not smallest:
+        return b""
+    values = []
+    for b in range(BINS):
+        step = 0
+        while (b + step) % BINS not in smallest:
+            step += 1
+        low = smallest[(b + step) % BINS] & 0xFFFFFFFF
+        values.append(low if step == 0 else (low * 0x9E3779B1 + step) & 0xFFFFFFFF)
+    return struct.pack(f"<{BINS}I", *values)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(" ".join(SEED_PARAGRAPHS).split()), max_size=600))
+def test_the_signature_is_the_one_its_definition_gives(words):
+    # Short bodies leave most bins empty, long ones fill them all: both ways of making it.
+    folds: list[bytes] = []
+    exact_index_texts([" ".join(words)], folds)
+    assert signature(folds) == _signature_as_documented(folds)
 
 
 def test_half_the_text_is_a_version_a_shared_paragraph_is_not():

@@ -27,7 +27,7 @@ import zlib
 from array import array
 from collections.abc import Sequence
 from itertools import compress, repeat
-from operator import and_, not_, rshift
+from operator import and_, rshift
 
 __all__ = ["BINS", "STORY_RULES", "as_int", "band_keys", "same_bins", "signature"]
 
@@ -69,6 +69,12 @@ _SIZE = 4 * BINS
 # hash() gives signed 64-bit ints: bins are ranges of them, from the most negative up.
 _BIN_SHIFT = 64 - (BINS - 1).bit_length()
 _BIN_IDS = range(-BINS // 2, BINS // 2)
+# A word whose hash's low byte is a multiple of SAMPLE starts a sampled shingle. In the
+# hashes as an array of C unsigned longs (at least 4 bytes: a crc32 fits), every
+# _HASH_BYTES-th byte from _LOW_BYTE is a low byte, and _STARTS turns each into 1 or 0.
+_HASH_BYTES = array("L").itemsize
+_LOW_BYTE = 0 if sys.byteorder == "little" else _HASH_BYTES - 1
+_STARTS = bytes(int(low % SAMPLE == 0) for low in range(256))
 
 
 def signature(tokens: Sequence[bytes]) -> bytes:
@@ -80,31 +86,34 @@ def signature(tokens: Sequence[bytes]) -> bytes:
     th = list(map(zlib.crc32, tokens))
     # Only the shingles starting at a word whose hash is a multiple of SAMPLE: the same
     # shingles in every version, at a fraction of the cost of hashing and sorting them all.
-    starts = map(not_, map(and_, th, repeat(SAMPLE - 1)))
+    # Which words those are is read off the hashes' low bytes by one translate, in C
+    # (a map of and_ and not_ over them took as long as the rest of the signature).
+    starts = array("L", th).tobytes()[_LOW_BYTE::_HASH_BYTES].translate(_STARTS)
     shingles = compress(zip(*(th[i:] for i in range(SHINGLE)), strict=False), starts)
     # Largest first, so that in the dict each bin (a range of values: their top bits) keeps
     # its smallest: all in C, where a loop over the bins costs a third of the signature.
     hashes = sorted(map(hash, shingles), reverse=True)
-    smallest = dict(zip(map(rshift, hashes, repeat(_BIN_SHIFT)), hashes, strict=True))
-    if len(smallest) == BINS:
-        return _PACK.pack(*map(and_, map(smallest.__getitem__, _BIN_IDS), repeat(_LANE)))
+    lanes = map(and_, hashes, repeat(_LANE))
+    smallest = dict(zip(map(rshift, hashes, repeat(_BIN_SHIFT)), lanes, strict=True))
     if not smallest:  # a few words, none of them starting a sampled shingle
         return b""
-    values = [v & _LANE if v is not None else None for v in map(smallest.get, _BIN_IDS)]
-    _densify(values)
+    values = list(map(smallest.get, _BIN_IDS))
+    if len(smallest) < BINS:  # most articles: ~60 sampled shingles for 64 bins
+        _densify(values)
     return _PACK.pack(*values)
 
 
 def _densify(values: list[int | None]) -> None:
-    filled = {b for b, v in enumerate(values) if v is not None}
-    for b in range(BINS):
-        if b in filled:
-            continue
-        step = 1
-        while (b + step) % BINS not in filled:
-            step += 1
-        # Rotated by the distance, so a filled bin and a borrowed value rarely look alike.
-        values[b] = (values[(b + step) % BINS] * 0x9E3779B1 + step) & _LANE
+    """Each empty bin (None) takes the value of the next filled one, round the end to the
+    first: one pass backwards, knowing the nearest filled bin after each."""
+    given = values.copy()
+    after = next(b for b, v in enumerate(given) if v is not None) + BINS  # seen from the end
+    for b in range(BINS - 1, -1, -1):
+        if given[b] is not None:
+            after = b
+        else:
+            # Rotated by the distance, so a filled bin and a borrowed value rarely look alike.
+            values[b] = (given[after % BINS] * 0x9E3779B1 + after - b) & _LANE
 
 
 def as_int(sig: bytes) -> int:
