@@ -240,3 +240,32 @@ def test_in_arabic_the_panel_sits_beside_the_article_and_speaks_rtl(qtbot, libra
         close_window(window)
     finally:
         install_language(app, "en")
+
+
+def test_the_panel_left_open_is_open_again_where_it_was(qtbot, library):
+    # The panel is built once the window has painted, after the window's saved state was
+    # restored; it still comes back as it was left, and a window closed before it was
+    # built keeps it so for the next (and never starts reading once closed).
+    from reader.qt import paths
+    from reader.qt.settings import Settings
+    from reader.qt.user_state import UserState
+    from reader.ui.main_window import START_ANYWAY_MS, MainWindow
+    from reader.userdata.store import UserStore
+
+    window = open_window(qtbot, library)
+    open_panel(window)
+    window.removeDockWidget(window.notes_panel)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.notes_panel)
+    window.notes_panel.show()
+    close_window(window)
+    state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
+    unpainted = MainWindow(Settings(paths.settings_path()), state, [str(library)])
+    qtbot.addWidget(unpainted)
+    close_window(unpainted)
+    qtbot.wait(2 * START_ANYWAY_MS)
+    assert unpainted.session.catalog is None
+    again = open_window(qtbot, library)
+    assert again.notes_panel.isVisible()
+    assert again.actions_[ActionId.SHOW_MARKS].isChecked()
+    assert again.dockWidgetArea(again.notes_panel) == Qt.DockWidgetArea.BottomDockWidgetArea
+    close_window(again)

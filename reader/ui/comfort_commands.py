@@ -76,7 +76,6 @@ class ComfortCommands(QObject):
         self.settings.set(S.ARABIC_DIGITS, on)
         window = self.window
         window.model.arabic_digits = window.status.arabic_digits = on
-        window.versions_bar.arabic_digits = on
         window.model.refresh()
         window.view.set_meta_options(on, self.settings.get(S.HIJRI_DATES))
 

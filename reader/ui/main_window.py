@@ -1,6 +1,10 @@
 """The main window: the article list beside the reading pane. Layout and wiring only: the
 commands live in their own modules (bookmarks, marks, highlights, library, comfort, export),
-the user's state in UserState, the library in LibrarySession."""
+the user's state in UserState, the library in LibrarySession.
+
+What the first paint shows is built at once; what it cannot show (the find and versions
+bars, the notes panel, the commands on marks, highlights and exports) once it has painted,
+before reading starts: ~25 ms of imports and widgets a window appears sooner by."""
 
 from __future__ import annotations
 
@@ -23,21 +27,15 @@ from reader.text.sanitize import single_line
 from reader.ui.article_list import ArticleList
 from reader.ui.bookmark_commands import BookmarkCommands
 from reader.ui.comfort_commands import ComfortCommands
-from reader.ui.export_commands import ExportCommands
 from reader.ui.filter_bar import FilterBar
-from reader.ui.find_bar import FindBar
 from reader.ui.font_controls import FontFamilyBox, FontSizeBox
-from reader.ui.highlight_commands import HighlightCommands
 from reader.ui.library_commands import LibraryCommands
-from reader.ui.mark_commands import MarkCommands
 from reader.ui.menus import build_menus
-from reader.ui.notes_panel import NotesPanel
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
 from reader.ui.status import LibraryStatus
 from reader.ui.timeline import TimelineBar
 from reader.ui.toolbar import build_main_toolbar
-from reader.ui.versions_bar import VersionsBar
 from reader.ui.view_menu import ViewChoices
 from reader.ui.window_state import restore_window, save_window
 
@@ -48,6 +46,8 @@ if TYPE_CHECKING:
     from reader.qt.settings import Settings
     from reader.qt.user_state import UserState
     from reader.userdata.store import UserStore
+
+START_ANYWAY_MS = 500  # a window not drawn by then (minimised, hidden) starts reading anyway
 
 
 class MainWindow(QMainWindow):
@@ -79,14 +79,11 @@ class MainWindow(QMainWindow):
         self.filters = FilterBar()
         self.timeline = TimelineBar()
         self.view = ReadingView()
-        self.find_bar = FindBar()
-        self.versions_bar = VersionsBar()
+        self._pane = _stacked(self.view, grow=self.view)  # its bars join it later
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(_stacked(self.filters, self.timeline, self.list, grow=self.list))
-        self.splitter.addWidget(
-            _stacked(self.versions_bar, self.view, self.find_bar, grow=self.view)
-        )
+        self.splitter.addWidget(self._pane)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
@@ -98,21 +95,10 @@ class MainWindow(QMainWindow):
         self.search_box.set_exact(settings.get(S.EXACT_SPELLING))
         self.status = LibraryStatus(self.statusBar())
         self.view_choices = ViewChoices(self)
-        self.notes_panel = NotesPanel(self)
-        # Beside the article, on the side away from the list (Qt does not mirror dock areas).
-        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        area = (
-            Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.addDockWidget(area, self.notes_panel)
-        self.notes_panel.hide()
         self.progress = ReadingProgress(user_state, self.model, self.view, self.select_row, self)
         self.bookmarks = BookmarkCommands(self)
-        self.marks = MarkCommands(self)
-        self.highlights = HighlightCommands(self)
         self.library_commands = LibraryCommands(self)
         self.comfort = ComfortCommands(self)
-        self.exports = ExportCommands(self)
         self.recent_menu = self.library_commands.recent_menu
         build_menus(self, self.actions_, self.recent_menu, self.view_choices)
         build_main_toolbar(self, self.actions_, self.size_box, self.family_box, self.search_box)
@@ -124,9 +110,10 @@ class MainWindow(QMainWindow):
         # Reading starts once the window has painted: it appears at once and fills in, and the
         # worker's imports don't compete with that first paint for the interpreter. A window
         # that is not drawn soon (started minimised, hidden) starts reading anyway.
+        self._built = False
         self._started = False
         self.view.first_painted.connect(self._start_reading)
-        QTimer.singleShot(500, self._start_reading)
+        QTimer.singleShot(START_ANYWAY_MS, self._start_reading)
 
     @property
     def store(self) -> UserStore:
@@ -138,11 +125,49 @@ class MainWindow(QMainWindow):
 
     # --- construction ----------------------------------------------------------------------
 
+    def _build_the_rest(self) -> None:
+        """The parts the first paint cannot show (find_bar, versions_bar, notes_panel, marks,
+        highlights, exports), built before anything can use them: reading, a second qari's
+        paths, closing (whose saved state must hold the notes panel)."""
+        if self._built:
+            return
+        self._built = True
+        from reader.ui.export_commands import ExportCommands
+        from reader.ui.find_bar import FindBar
+        from reader.ui.highlight_commands import HighlightCommands
+        from reader.ui.mark_commands import MarkCommands
+        from reader.ui.notes_panel import NotesPanel
+        from reader.ui.versions_bar import VersionsBar
+
+        self.find_bar = FindBar()
+        self.versions_bar = VersionsBar()
+        self._pane.layout().insertWidget(0, self.versions_bar)
+        self._pane.layout().addWidget(self.find_bar)
+        self.notes_panel = NotesPanel(self)
+        self.marks = MarkCommands(self)
+        self.highlights = HighlightCommands(self)
+        self.exports = ExportCommands(self)
+        # Where the state restore_window restored had it (that came before the panel: Qt kept
+        # its place); else beside the article, on the side away from the list (Qt does not
+        # mirror dock areas), hidden.
+        if not self.restoreDockWidget(self.notes_panel):
+            area = Qt.DockWidgetArea
+            rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            self.addDockWidget(
+                area.LeftDockWidgetArea if rtl else area.RightDockWidgetArea, self.notes_panel
+            )
+            self.notes_panel.hide()
+        self.actions_[ActionId.FIND].triggered.connect(self.find_bar.open_bar)
+        self.view.matches_changed.connect(self.find_bar.show_count)
+        self.find_bar.query_changed.connect(self._find_in_article)
+        self.find_bar.step.connect(self.view.go_to_match)
+        self.find_bar.closed.connect(self._close_find)
+        self.versions_bar.chosen.connect(self._open_version)
+
     def _connect(self) -> None:
         a = self.actions_
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.SEARCH].triggered.connect(self._focus_search)
-        a[ActionId.FIND].triggered.connect(self.find_bar.open_bar)
         a[ActionId.FIND_NEXT].triggered.connect(lambda: self.view.go_to_match(1))
         a[ActionId.FIND_PREVIOUS].triggered.connect(lambda: self.view.go_to_match(-1))
         a[ActionId.ABOUT].triggered.connect(self.about)
@@ -153,13 +178,8 @@ class MainWindow(QMainWindow):
         a[ActionId.FOCUS_ARTICLE].triggered.connect(self.view.setFocus)
         a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
         self.view.space_at_end.connect(self.next_unread)
-        self.view.matches_changed.connect(self.find_bar.show_count)
         self.search_box.search_requested.connect(self.search)
         self.search_box.exact_action.toggled.connect(self._on_exact_toggled)
-        self.find_bar.query_changed.connect(self._find_in_article)
-        self.find_bar.step.connect(self.view.go_to_match)
-        self.find_bar.closed.connect(self._close_find)
-        self.versions_bar.chosen.connect(self._open_version)
         self.filters.publication_changed.connect(self.model.set_publication)
         self.filters.agency_changed.connect(self.model.set_agency)
         self.filters.dates_changed.connect(self.model.set_date_range)
@@ -193,6 +213,8 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._build_the_rest()
+        self._started = True  # closed before it began: nothing is read now
         self.progress.leave()
         self.session.close()
         self.user_state.write_backup()
@@ -209,6 +231,7 @@ class MainWindow(QMainWindow):
 
     def receive_paths(self, paths: list[str]) -> None:
         """Paths from a second `qari` started on the same data folder."""
+        self._build_the_rest()
         if paths:
             self.library_commands.open_library(paths)
         self.showNormal()
@@ -232,6 +255,7 @@ class MainWindow(QMainWindow):
             self.start_reading(self.session.roots)
 
     def start_reading(self, roots: Sequence[str]) -> None:
+        self._build_the_rest()
         self._started = True
         self.session.open(roots)
 
@@ -375,7 +399,8 @@ class MainWindow(QMainWindow):
             credit = meta.credit_line() if result.excerpt.direction == "rtl" else None
             self.view.show_article(result.excerpt, notice, credit)
             self.versions_bar.show_versions(
-                [v for v in self.session.catalog.versions(meta) if v.id != meta.id]
+                [v for v in self.session.catalog.versions(meta) if v.id != meta.id],
+                self.model.arabic_digits,
             )
             if self.find_bar.isVisible():
                 self._find_in_article(self.find_bar.field.text())

@@ -36,11 +36,13 @@ class VersionsBar(QWidget):
         self._label = QLabel(self.tr("Also published by:"))
         self._label.setTextFormat(Qt.TextFormat.PlainText)
         self._buttons: list[QToolButton] = []
-        self.arabic_digits = False
+        self._digits = False
         self.hide()
 
-    def show_versions(self, others: list[ArticleMeta]) -> None:
-        """The other versions of the article shown, earliest first ([]: hide the bar)."""
+    def show_versions(self, others: list[ArticleMeta], arabic_digits: bool = False) -> None:
+        """The other versions of the article shown, earliest first ([]: hide the bar); dates
+        and counts in Arabic-Indic digits or not, as the list shows them."""
+        self._digits = arabic_digits
         for button in self._buttons:
             button.deleteLater()
         self._buttons = []
@@ -57,7 +59,7 @@ class VersionsBar(QWidget):
             self._buttons.append(button)
         rest = others[SHOWN:]
         if rest:
-            more = self._button(localize_digits(f"+{len(rest)}", self.arabic_digits))
+            more = self._button(localize_digits(f"+{len(rest)}", self._digits))
             more.setToolTip(self.tr("%n more version(s)", "", len(rest)))
             menu = QMenu(more)
             for meta in rest:
@@ -77,7 +79,7 @@ class VersionsBar(QWidget):
         if not meta.date:
             return name
         # Isolated left to right: beside an Arabic name, "2024-03-01" would read 01-03-2024.
-        return f"{name} · \u2066{localize_digits(meta.date, self.arabic_digits)}\u2069"
+        return f"{name} · \u2066{localize_digits(meta.date, self._digits)}\u2069"
 
     def _button(self, text: str) -> QToolButton:
         button = QToolButton(self)

@@ -42,7 +42,6 @@ def restore_window(window: MainWindow) -> None:
     window.view_choices.group.setChecked(s.get(S.GROUP_STORIES))
     window.model.spec.grouped = s.get(S.GROUP_STORIES)  # before the library is listed
     window.model.arabic_digits = window.status.arabic_digits = s.get(S.ARABIC_DIGITS)
-    window.versions_bar.arabic_digits = s.get(S.ARABIC_DIGITS)
     window.list.show_hijri_column(s.get(S.HIJRI_DATES))
     window.view.set_meta_options(s.get(S.ARABIC_DIGITS), s.get(S.HIJRI_DATES))
     window.view_choices.show_current(
