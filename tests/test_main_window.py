@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QPalette, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -449,6 +451,66 @@ def test_titles_take_the_room_and_the_users_widths_are_kept(qtbot, tmp_path):
     again = open_window(qtbot, library)
     assert again.list.header().sectionSize(Column.SOURCE) == 150
     close_window(again)
+
+
+def test_a_narrowed_list_keeps_a_third_of_its_width_for_the_titles(qtbot, tmp_path):
+    # The notes panel takes its width from the list and the pane: the other columns give up
+    # what their cells don't need (a header wider than its cells) and the titles keep a third
+    # of the list, not the few pixels left over; the dates stay whole.
+    library = _long_source_library(tmp_path / "news")
+    window = open_window(qtbot, library)
+    window.resize(1000, 700)
+    lst, header = window.list, window.list.header()
+    shown = [c for c in Column if not lst.isColumnHidden(c)]
+    before = {c: header.sectionSize(c) for c in shown}
+    window.actions_[ActionId.SHOW_MARKS].setChecked(True)
+    qtbot.waitUntil(lambda: lst.viewport().width() < 330)
+    width = lst.viewport().width()
+    assert header.sectionSize(Column.TITLE) >= width // 3
+    assert sum(header.sectionSize(c) for c in shown) <= width  # nothing scrolled out of sight
+    assert all(header.sectionSize(c) <= before[c] for c in shown if c != Column.TITLE)
+    assert header.sectionSize(Column.DATE) >= lst.sizeHintForColumn(Column.DATE)
+    # Wider again, the columns take their widths back; and those are what is saved.
+    chosen = {c: w for c, w in before.items() if c != Column.TITLE}
+    window.actions_[ActionId.SHOW_MARKS].setChecked(False)
+    qtbot.waitUntil(lambda: lst.viewport().width() > 330)
+    assert {c: header.sectionSize(c) for c in chosen} == chosen
+    window.actions_[ActionId.SHOW_MARKS].setChecked(True)
+    qtbot.waitUntil(lambda: lst.viewport().width() < 330)
+    close_window(window)
+    again = open_window(qtbot, library)
+    again.resize(1000, 700)
+    again.actions_[ActionId.SHOW_MARKS].setChecked(False)
+    qtbot.waitUntil(lambda: again.list.viewport().width() > 330)
+    assert {c: again.list.header().sectionSize(c) for c in chosen} == chosen
+    close_window(again)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=6), st.integers(0, 1500)
+)
+def test_columns_give_way_to_fit_spare_room_first_widest_first(columns, room):
+    from reader.ui.column_room import give_way
+
+    widths = [max(a, b) for a, b in columns]
+    needs = [min(a, b) for a, b in columns]
+    new = give_way(widths, needs, room)
+    assert all(n <= w for n, w in zip(new, widths, strict=True))
+    if sum(widths) <= room:
+        assert new == widths
+        return
+    assert sum(new) <= room
+    if sum(needs) <= room:
+        # Only what the content does not need is given up, the most spare first: one more
+        # pixel of spare for each column that gave some would not fit.
+        assert all(n >= need for n, need in zip(new, needs, strict=True))
+        gave = [i for i, (n, w) in enumerate(zip(new, widths, strict=True)) if n < w]
+        assert sum(new) + len(gave) > room
+        spare_left = {new[i] - needs[i] for i in gave}
+        assert len(spare_left) <= 1  # those that gave are left with the same spare
+    else:
+        assert all(n <= need for n, need in zip(new, needs, strict=True))
+        assert sum(min(need, max(new) + 1) for need in needs) > room
 
 
 def test_the_meta_line_credits_the_parsed_source(qtbot, tmp_path):

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
+    QResizeEvent,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 from reader.qt.i18n import layout_direction
 from reader.qt.models import Column, Role
 from reader.text.direction import paragraph_direction
+from reader.ui.column_room import TitleRoom
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -181,6 +183,7 @@ class ArticleList(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setItemDelegate(ArticleDelegate(self))
+        self._title_room = TitleRoom(self, Column.TITLE)
 
     def header(self) -> QHeaderView:
         return self.horizontalHeader()
@@ -260,12 +263,14 @@ class ArticleList(QTableView):
         restored = bool(state) and self.header().restoreState(state)
         self._set_resize_modes()  # a state saved by an older version held other modes
         self._fitted = restored
+        self._title_room.restored()
         return restored
 
     def show_hijri_column(self, on: bool) -> None:
         self.setColumnHidden(Column.HIJRI, not on)
         if on and self.model().rowCount():
             self.resizeColumnToContents(Column.HIJRI)
+        self._title_room.fit()
 
     def _size_rows(self) -> None:
         # Every row the height of the first (a table does not measure a million rows); while
@@ -284,6 +289,7 @@ class ArticleList(QTableView):
             self.setColumnHidden(Column.VERSIONS, not has)
             if has:
                 self.resizeColumnToContents(Column.VERSIONS)
+            self._title_room.fit()
 
     def _fit_once(self) -> None:
         if not self._fitted and self.model().rowCount():
@@ -299,3 +305,12 @@ class ArticleList(QTableView):
             if column != Column.TITLE:
                 wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
                 header.resizeSection(column, min(wanted, most))
+        self._title_room.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._title_room.fit()
+
+    def column_state(self) -> QByteArray:
+        """The columns' order, widths (as chosen, not as narrowed) and sort, to save."""
+        return self._title_room.chosen_state()

@@ -54,7 +54,7 @@ def save_window(window: MainWindow) -> None:
     s.set(S.WINDOW_GEOMETRY, window.saveGeometry())
     s.set(S.WINDOW_STATE, window.saveState())
     s.set(S.SPLITTER_STATE, window.splitter.saveState())
-    s.set(S.LIST_HEADER_STATE, window.list.header().saveState())
+    s.set(S.LIST_HEADER_STATE, window.list.column_state())
     s.sync()
 
 
