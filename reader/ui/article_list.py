@@ -37,7 +37,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -89,6 +88,8 @@ class ArticleDelegate(QStyledItemDelegate):
         if snippet is None:
             super().paint(painter, option, index)
             return
+        from PySide6.QtWidgets import QStyle  # see _paint_arrow
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         style = opt.widget.style() if opt.widget else None
@@ -117,6 +118,10 @@ class ArticleDelegate(QStyledItemDelegate):
         """A story's row: the branch arrow of the style, closed or open, on the leading side."""
         if not index.data(Role.VERSIONS):
             return
+        # PySide makes QStyle's many enums when the class is first touched (~10-15 ms): here,
+        # at the first story row drawn, not before the window's first paint.
+        from PySide6.QtWidgets import QStyle
+
         opt = QStyleOptionViewItem(option)
         width = _arrow_width(option.fontMetrics)
         rtl = option.direction == Qt.LayoutDirection.RightToLeft
