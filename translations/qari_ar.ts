@@ -534,6 +534,14 @@
         <translation>لا توجد مكتبات حديثة</translation>
     </message>
     <message>
+        <source>Reading the library…</source>
+        <translation>جارٍ قراءة المكتبة…</translation>
+    </message>
+    <message>
+        <source>The newest article opens once every file has been read. Choose any article in the list meanwhile.</source>
+        <translation>يُفتح أحدث مقال بعد قراءة الملفات كلها. وإلى ذلك الحين، اختر ما شئت من القائمة.</translation>
+    </message>
+    <message>
         <source>No articles here</source>
         <translation>لا توجد مقالات هنا</translation>
     </message>

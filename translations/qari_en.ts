@@ -534,6 +534,14 @@
         <translation>No recent libraries</translation>
     </message>
     <message>
+        <source>Reading the library…</source>
+        <translation>Reading the library…</translation>
+    </message>
+    <message>
+        <source>The newest article opens once every file has been read. Choose any article in the list meanwhile.</source>
+        <translation>The newest article opens once every file has been read. Choose any article in the list meanwhile.</translation>
+    </message>
+    <message>
         <source>No articles here</source>
         <translation>No articles here</translation>
     </message>

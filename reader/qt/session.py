@@ -64,6 +64,9 @@ class LibrarySession(QObject):
         self._query = ""
         self._exact = False
         self._loader: LibraryLoader | None = None
+        # Every file of the library is listed: from the index kept (at open), or once a read
+        # from the start ended. Until then the list holds the files read first.
+        self.read_in_full = False
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
@@ -89,6 +92,7 @@ class LibrarySession(QObject):
         self._close_index()
         self.index_path = paths.index_path(self.roots)
         self._attach()
+        self.read_in_full = self._index_file is not None
         self._start(self.roots, full=True)  # before the facets below: a million's take ~0.5 s
         if self._index_file is not None:
             # Listed from the index kept: the window opens its article now, not once the
@@ -153,6 +157,7 @@ class LibrarySession(QObject):
             self._loader.cancel()
             self._loader.deleteLater()
             self._loader = None
+            self.read_in_full = True  # as far as the reader let it go
             self._apply_changes()
             self.loading.emit(False)
 
@@ -195,6 +200,8 @@ class LibrarySession(QObject):
             return
         self._loader.deleteLater()
         self._loader = None
+        if self._full:
+            self.read_in_full = True
         self._apply_changes()
         self._follow_user_data()
         self.ahead.ask(self.catalog, self.index_path)
@@ -225,6 +232,8 @@ class LibrarySession(QObject):
             # connection still reads the old one.
             self._close_index()
             self._attach()
+            if self.is_loading():
+                self.read_in_full = False  # a new file, being filled from the start
         try:
             if self.catalog is not None:
                 self.catalog.changed()

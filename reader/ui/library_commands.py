@@ -93,7 +93,24 @@ class LibraryCommands(QObject):
             first, last = (dt.date.fromisoformat(d[:10]) for d in dates)
             window.filters.set_date_bounds(first, last)
         window.status.show_skipped(catalog.skipped_count() + len(self.session.problems))
-        window.open_wanted_article()
+        self._open_wanted()
+
+    def _open_wanted(self) -> None:
+        """With nothing open yet: the article open last time, else the newest, once every
+        file is listed (archives are kept oldest first: the newest of the files read first
+        is an old article)."""
+        window, catalog = self.window, self.session.catalog
+        if window.current is not None or catalog is None or window.select_article(window.wanted_id):
+            return
+        newest = catalog.newest() if self.session.read_in_full else None
+        if newest is not None:
+            window.select_article(newest.id)
+        elif len(catalog) and window.view.article() is None:
+            window.view.show_message(
+                self.tr("Reading the library…"),
+                self.tr("The newest article opens once every file has been read. Choose "
+                        "any article in the list meanwhile."),
+            )  # fmt: skip
 
     def _on_loaded(self) -> None:
         window = self.window
