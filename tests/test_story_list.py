@@ -197,6 +197,19 @@ def test_the_window_lists_a_story_once_and_offers_its_other_versions(qtbot, tmp_
         ]
         buttons[1].click()
         assert window.current.title == "كيم يزور مصنعا"
+        # In Arabic-Indic digits when the list shows them, for the version opened next.
+        window.view_choices.digits.setChecked(True)
+        qtbot.wait(10)  # the buttons replaced are deleted
+        [hayat] = [b for b in bar.findChildren(QToolButton) if "الحياة" in b.text()]
+        hayat.click()
+        qtbot.wait(10)
+        assert window.current.title == "زيارة كيم"
+        dates = [b.text().split(" · ")[1] for b in bar.findChildren(QToolButton)]
+        assert dates == [f"{lri}٢٠٢٣-٠٩-١٥{pdi}", f"{lri}٢٠٢٣-٠٩-١٧{pdi}"]
+        window.view_choices.digits.setChecked(False)
+        [nahar] = [b for b in bar.findChildren(QToolButton) if "النهار" in b.text()]
+        nahar.click()
+        assert window.current.title == "كيم يزور مصنعا"
         current = window.list.currentIndex()
         assert model.level(current.row()) == 1 and model.is_open(current.row())
         # Bookmarks stay per article: the version's, not its story's.
