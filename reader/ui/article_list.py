@@ -242,6 +242,8 @@ class ArticleList(QTableView):
         model.view_changed.connect(self._size_rows)
         header = self.header()
         header.setStretchLastSection(False)
+        # A column narrowed for the titles (column_room) shows "Vers…", not a clipped "rsio".
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         # Qt derives the default minimum from the font's widest glyphs, which with the Arabic
         # fallback font comes out at over 100 px: wider than the bookmark and date columns.
         header.setMinimumSectionSize(self.fontMetrics().height())
