@@ -42,34 +42,45 @@ def test_newest_article_is_selected_and_shown(qtbot, library):
     close_window(window)
 
 
-def test_a_first_read_opens_the_newest_of_the_whole_library(qtbot, tmp_path, monkeypatch):
-    # Archives are kept oldest first: the newest of the first files read is an old article.
-    # The listing is refreshed as the files arrive (at once here, so that it happens while
-    # the read goes on); the article opened is the newest of all, once all are read.
+def _oldest_first_archive(folder):
+    """150 articles kept oldest first; those after the first batch read slowly (long), so
+    that a listing refreshed at once comes while the read goes on."""
     import random
 
-    from reader.qt import paths, session
-    from reader.qt.settings import Settings
-    from reader.qt.user_state import UserState
-    from reader.ui.main_window import MainWindow
-    from reader.userdata.store import UserStore
-
-    monkeypatch.setattr(session, "REFRESH_MS", 0)
-    folder = tmp_path / "archive"
     words = ("سلام", "حرب", "اقتصاد", "رئيس", "وزير", "مدينة", "نهر", "جبل",
              "بحر", "شمس", "قمر", "سوق", "مدرسة", "طريق", "قطار")  # fmt: skip
     for i in range(150):
         day = f"20{10 + i // 28:02}-01-{i % 28 + 1:02}"
         path = folder / day[:4] / f"{i:03}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
-        # The files after the first batch read slowly: the listing comes before their end.
         pick = random.Random(i).choices
         long = "\n\n".join(" ".join(pick(words, k=200)) for _ in range(60))
         body = long if i >= 100 else f"نص الخبر {i}."
         path.write_text(f"خبر رقم {i}\nواس\n{day}\n\n{body}\n", "utf-8")
+    return folder
+
+
+def _unshown_window(qtbot, folder):
+    from reader.qt import paths
+    from reader.qt.settings import Settings
+    from reader.qt.user_state import UserState
+    from reader.ui.main_window import MainWindow
+    from reader.userdata.store import UserStore
+
     state = UserState(UserStore(paths.user_store_path()), paths.backups_dir())
     window = MainWindow(Settings(paths.settings_path()), state, [str(folder)])
     qtbot.addWidget(window)
+    return window
+
+
+def test_a_first_read_opens_the_newest_of_the_whole_library(qtbot, tmp_path, monkeypatch):
+    # Archives are kept oldest first: the newest of the first files read is an old article.
+    # The listing is refreshed as the files arrive (at once here, so that it happens while
+    # the read goes on); the article opened is the newest of all, once all are read.
+    from reader.qt import session
+
+    monkeypatch.setattr(session, "REFRESH_MS", 0)
+    window = _unshown_window(qtbot, _oldest_first_archive(tmp_path / "archive"))
     opened: list[str] = []
     window.view.article_shown.connect(lambda: opened.append(window.view.article().title))
     listed: list[tuple[int, str]] = []  # the listing's sizes as the read went on, the pane
@@ -82,6 +93,25 @@ def test_a_first_read_opens_the_newest_of_the_whole_library(qtbot, tmp_path, mon
     assert meanwhile and all(s.startswith("Reading the library") for s in meanwhile)
     assert window.model.rowCount() == 150
     assert opened == ["خبر رقم 149"]
+    close_window(window)
+
+
+def test_a_first_read_with_every_article_filtered_out_ends_on_an_empty_pane(
+    qtbot, tmp_path, monkeypatch
+):
+    # Bookmarks only, on a library with none: nothing can open. Once the read ends the pane
+    # says neither that the newest will open nor that the folder holds no articles.
+    from reader.qt import paths, session
+    from reader.qt import settings as S
+    from reader.qt.settings import Settings
+
+    monkeypatch.setattr(session, "REFRESH_MS", 0)
+    Settings(paths.settings_path()).set(S.BOOKMARKS_ONLY, True)
+    window = _unshown_window(qtbot, _oldest_first_archive(tmp_path / "archive"))
+    with qtbot.waitSignal(window.library_loaded, timeout=20_000):
+        window.show()
+    assert window.current is None and window.model.rowCount() == 0
+    assert window.view.toPlainText() == ""
     close_window(window)
 
 

@@ -24,6 +24,7 @@ class LibraryCommands(QObject):
         super().__init__(window)
         self.window = window
         self.session = window.session
+        self._waiting = False  # the pane says the newest opens once the library is read
         self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         a = window.actions_
@@ -102,19 +103,22 @@ class LibraryCommands(QObject):
         window, catalog = self.window, self.session.catalog
         if window.current is not None or catalog is None or window.select_article(window.wanted_id):
             return
-        newest = catalog.newest() if self.session.read_in_full else None
-        if newest is not None:
-            window.select_article(newest.id)
+        if self.session.read_in_full:
+            newest = catalog.newest()
+            if not (newest is not None and window.select_article(newest.id)) and self._waiting:
+                window.view.clear_article()  # the newest is not in the list (a filter)
+            self._waiting = False
         elif len(catalog) and window.view.article() is None:
             window.view.show_message(
                 self.tr("Reading the library…"),
                 self.tr("The newest article opens once every file has been read. Choose "
                         "any article in the list meanwhile."),
             )  # fmt: skip
+            self._waiting = True
 
     def _on_loaded(self) -> None:
-        window = self.window
-        if window.current is None:
+        window, catalog = self.window, self.session.catalog
+        if window.current is None and not (catalog is not None and len(catalog)):
             where = ", ".join(single_line(p) for p in self.session.roots)
             window.view.show_message(
                 self.tr("No articles here"),
