@@ -16,11 +16,11 @@ import bisect
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from reader.library.entries import ArticleMeta
 from reader.library.views import position_of
 
 if TYPE_CHECKING:
     from reader.library.catalog import Catalog, View
+    from reader.library.entries import ArticleMeta
 
 PAGE = 128  # rows per query: a tall window shows about fifty
 PAGES = 16  # pages kept: the screen, and where the user just was
@@ -37,6 +37,8 @@ class _Page:
 def _gone(key: int) -> ArticleMeta:
     # A row whose file left the index since the view was computed (the next refresh drops
     # it): listed empty rather than shifting every row after it.
+    from reader.library.entries import ArticleMeta  # not before a library is open
+
     return ArticleMeta(id="", path="", title="", source="", date=None, direction="rtl",
                        words=0, encoding="", key=key)  # fmt: skip
 

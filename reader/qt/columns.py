@@ -6,7 +6,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
-from reader.library.catalog import SortKey
+from reader.library.views import SortKey
 
 __all__ = ["HEADERS", "SORT_OF_COLUMN", "Column", "Role"]
 

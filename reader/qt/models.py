@@ -21,8 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.library.catalog import Catalog, SortKey, View, ViewSpec
 from reader.library.rows import Rows
+from reader.library.views import SortKey, View, ViewSpec
 from reader.qt.columns import HEADERS as _HEADERS
 from reader.qt.columns import SORT_OF_COLUMN as _SORT_OF_COLUMN
 from reader.qt.columns import Column, Role
@@ -32,6 +32,7 @@ from reader.text.metaline import format_hijri, localize_digits
 from reader.text.sanitize import single_line
 
 if TYPE_CHECKING:
+    from reader.library.catalog import Catalog
     from reader.library.entries import ArticleMeta
     from reader.library.index import Hits
     from reader.qt.snippet_loader import SnippetLoader

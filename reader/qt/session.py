@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.library.catalog import Catalog
 from reader.qt import paths
 from reader.qt.library_loader import LibraryLoader
 from reader.qt.models import ArticleListModel
@@ -24,6 +23,7 @@ from reader.qt.orders_ahead import OrdersAhead
 from reader.qt.watcher import LibraryWatcher
 
 if TYPE_CHECKING:
+    from reader.library.catalog import Catalog
     from reader.library.entries import Skipped
     from reader.library.index import Hits, Index
     from reader.library.search import SearchResult
@@ -123,6 +123,8 @@ class LibrarySession(QObject):
         self._listed()
 
     def _listed(self) -> None:
+        from reader.library.catalog import Catalog  # the window paints before it loads
+
         self.catalog = Catalog(self._index)
         self.catalog.set_missing_bookmarks(self.user_state.bookmarks())
         self.model.set_catalog(self.catalog)

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.library.entries import is_candidate
-
 if TYPE_CHECKING:
     from watchdog.events import FileSystemEvent
     from watchdog.observers import Observer
@@ -38,6 +36,8 @@ class _Collector:
         self._notify = notify
 
     def dispatch(self, event: FileSystemEvent) -> None:
+        from reader.library.entries import is_candidate  # imported by then: no lock taken
+
         if event.event_type in ("opened", "closed_no_write"):
             return  # reading a file changes nothing
         touched = [event.src_path, getattr(event, "dest_path", "")]
