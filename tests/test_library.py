@@ -8,7 +8,7 @@ import pytest
 from reader.library.catalog import Catalog, ViewSpec
 from reader.library.entries import ArticleMeta, Skipped
 from reader.library.index import Index
-from reader.library.reading import read_entry
+from reader.library.reading import READ_AHEAD, read_ahead, read_entry
 from reader.library.scan import iter_files
 from reader.library.sync import sync
 from reader.qt import paths
@@ -248,6 +248,26 @@ def test_entries_come_back_from_worker_processes_as_read(library):
     packed = library_module._read_packed(paths)
     assert library_module._unpack(packed) == library_module.read_entries(paths)
     assert any(isinstance(i.entry, Skipped) for i in library_module._unpack(packed))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_reading_ahead_gives_every_path_and_waits_on_no_pipe(library, tmp_path):
+    # A batch's files are asked of the kernel before they are read; a named pipe put where
+    # a file was, a file gone or a folder is passed on as it is (read_entry says why), and
+    # opening the pipe to advise on it must not wait for a writer.
+    import threading
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "folder.txt").mkdir()
+    files = sorted(iter_files([library], []))
+    odd = [str(tmp_path / name) for name in ("pipe.txt", "gone.txt", "folder.txt")]
+    paths = odd + files * (2 * READ_AHEAD // len(files) + 1)  # more than it reads ahead
+    given: list[str] = []
+    reading = threading.Thread(target=lambda: given.extend(read_ahead(paths)), daemon=True)
+    reading.start()
+    reading.join(timeout=20)
+    assert not reading.is_alive(), "blocked on the named pipe"
+    assert given == paths
 
 
 def test_a_huge_article_is_read_again_by_the_process_receiving_the_batch(library, monkeypatch):

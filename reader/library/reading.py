@@ -8,7 +8,7 @@ search snippets through :func:`read_head` (a bounded read of the file's start).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +22,8 @@ from reader.text.identity import article_id
 from reader.text.sanitize import single_line
 
 __all__ = [
-    "HEAD_BYTES", "Opened", "open_excerpt", "read_article", "read_entries", "read_entry",
-    "read_head",
+    "HEAD_BYTES", "READ_AHEAD", "Opened", "open_excerpt", "read_ahead", "read_article",
+    "read_entries", "read_entry", "read_head",
 ]  # fmt: skip
 
 
@@ -116,7 +116,42 @@ def read_entry(path: str, stories: bool = True) -> Indexed:
 
 def read_entries(paths: Sequence[str], stories: bool = True) -> list[Indexed]:
     """A batch of read_entry, for a worker process."""
-    return [read_entry(p, stories) for p in paths]
+    return [read_entry(p, stories) for p in read_ahead(paths)]
+
+
+# Files a batch's reader asks the kernel for before it comes to them: the disk fetches them
+# while it parses, instead of the reader waiting on each file in turn (a first index reads
+# files the page cache has never held). A first index of 66,594 files, the page cache dropped
+# before each, 2 workers on 2 cores, alternated: 1,118 and 1,201 articles/s without, 1,303
+# and 1,358 with; the cores busy 165-168 % of 2 without, 179-182 % with.
+READ_AHEAD = 64
+_AHEAD_BYTES = 1 << 20  # of each file: a bigger one's rest is read when it is needed
+
+
+def read_ahead(paths: Sequence[str]) -> Iterator[str]:
+    """The paths, in order, each file asked of the kernel (posix_fadvise WILLNEED)
+    READ_AHEAD paths before it comes; just the paths where the system takes no such advice."""
+    if not hasattr(os, "posix_fadvise"):
+        yield from paths
+        return
+    for i, path in enumerate(paths):
+        for ahead in paths[i + READ_AHEAD if i else 0 : i + READ_AHEAD + 1]:
+            _will_need(ahead)
+        yield path
+
+
+def _will_need(path: str) -> None:
+    try:
+        # Non-blocking: a named pipe put where a file was is not waited on.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return  # read_entry says why, when it comes to the file
+    try:
+        os.posix_fadvise(fd, 0, _AHEAD_BYTES, os.POSIX_FADV_WILLNEED)
+    except OSError:
+        pass  # not a file (a pipe, a device): nothing to fetch
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True, slots=True)

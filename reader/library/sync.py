@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.library.entries import ArticleMeta, Indexed, Skipped
-from reader.library.reading import read_entries, read_entry
+from reader.library.reading import read_ahead, read_entries, read_entry
 from reader.library.scan import absolute, iter_files
 
 __all__ = ["sync"]
@@ -48,7 +48,7 @@ _Packed = tuple[str, tuple, str, str, str, bytes, tuple] | tuple[str, tuple] | t
 def _read_packed(paths: Sequence[str], stories: bool = True) -> list[_Packed]:
     """read_entries in a worker process, packed for the way back."""
     packed: list[_Packed] = []
-    for path in paths:
+    for path in read_ahead(paths):
         item = read_entry(path, stories)
         if isinstance(item.entry, Skipped):
             packed.append((_SKIPPED, _skipped_fields(item.entry)))
