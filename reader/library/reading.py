@@ -22,8 +22,8 @@ from reader.text.identity import article_id
 from reader.text.sanitize import single_line
 
 __all__ = [
-    "HEAD_BYTES", "READ_AHEAD", "Opened", "open_excerpt", "read_ahead", "read_article",
-    "read_entries", "read_entry", "read_head",
+    "HEAD_BYTES", "READ_AHEAD", "Opened", "iter_entries", "open_excerpt", "read_ahead",
+    "read_article", "read_entries", "read_entry", "read_head",
 ]  # fmt: skip
 
 
@@ -116,7 +116,12 @@ def read_entry(path: str, stories: bool = True) -> Indexed:
 
 def read_entries(paths: Sequence[str], stories: bool = True) -> list[Indexed]:
     """A batch of read_entry, for a worker process."""
-    return [read_entry(p, stories) for p in read_ahead(paths)]
+    return list(iter_entries(paths, stories))
+
+
+def iter_entries(paths: Sequence[str], stories: bool = True) -> Iterator[Indexed]:
+    """read_entry of each path in turn, the files asked for ahead (read_ahead)."""
+    return (read_entry(p, stories) for p in read_ahead(paths))
 
 
 # Files a batch's reader asks the kernel for before it comes to them: the disk fetches them

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.library.entries import ArticleMeta, Indexed, Skipped
-from reader.library.reading import read_ahead, read_entries, read_entry
+from reader.library.reading import iter_entries, read_entries, read_entry
 from reader.library.scan import absolute, iter_files
 
 __all__ = ["sync"]
@@ -46,14 +46,13 @@ _Packed = tuple[str, tuple, str, str, str, bytes, tuple] | tuple[str, tuple] | t
 
 
 def _read_packed(paths: Sequence[str], stories: bool = True) -> list[_Packed]:
-    """read_entries in a worker process, packed for the way back."""
+    """read_entries in a worker process, packed for the way back (each as it is read)."""
     packed: list[_Packed] = []
-    for path in read_ahead(paths):
-        item = read_entry(path, stories)
+    for item in iter_entries(paths, stories):
         if isinstance(item.entry, Skipped):
             packed.append((_SKIPPED, _skipped_fields(item.entry)))
         elif len(item.body_text) > _SHIP_MAX_CHARS:
-            packed.append((_READ_HERE, path))
+            packed.append((_READ_HERE, item.entry.path))
         else:
             texts = (item.title_text, item.body_text, item.source_text, item.signature, item.bands)
             packed.append((_ARTICLE, _meta_fields(item.entry), *texts))
