@@ -44,6 +44,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
+_DISPLAY, _TOOLTIP, _FONT, _ACCESSIBLE = (
+    int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.AccessibleTextRole)
+)  # fmt: skip
+# The roles data() answers. The delegate asks each cell painted for seven, five of which
+# (decoration, alignment, the two colours, check state) it leaves to the style: those are
+# answered at once, before the row's article is looked up (they are most calls of a repaint).
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FONT, _ACCESSIBLE, *map(int, Role)})
+
 
 def _tr(text: str) -> str:
     return translate("ArticleListModel", text)
@@ -108,13 +117,15 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role not in _ANSWERED:
+            return None
         meta = self.meta_at(index)
         if meta is None:
             return None
         column = index.column()
         bookmarked = meta.id in self.spec.bookmarked
         missing = meta.key < 0
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == Column.BOOKMARK:
                 return "★" if bookmarked else ""
             if column == Column.TITLE:
@@ -133,7 +144,7 @@ class ArticleListModel(QAbstractTableModel):
                 count = self._version_count(index)
                 return localize_digits(str(count), self.arabic_digits) if count else ""
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if missing:
                 return QCoreApplication.translate(
                     "ArticleListModel", "Bookmarked, but the file is no longer in the library:\n%1"
@@ -147,12 +158,12 @@ class ArticleListModel(QAbstractTableModel):
                 if column == Column.BOOKMARK and bookmarked
                 else None
             )
-        if role == Qt.ItemDataRole.FontRole and (missing or meta.id not in self.spec.read):
+        if role == _FONT and (missing or meta.id not in self.spec.read):
             font = QFont()
             font.setItalic(missing)
             font.setBold(not missing)  # unread titles stand out
             return font
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.BOOKMARK:
+        if role == _ACCESSIBLE and column == Column.BOOKMARK:
             return (
                 translate("ArticleListModel", "Bookmarked")
                 if bookmarked

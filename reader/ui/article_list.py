@@ -49,6 +49,9 @@ from reader.text.direction import paragraph_direction
 from reader.ui.column_room import TitleRoom
 
 Index = QModelIndex | QPersistentModelIndex
+# Made once: a Python flag's | is a call, and every cell painted asks for one.
+_LEADING_TOP = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop
+_CENTRE_TOP = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -69,11 +72,11 @@ class ArticleDelegate(QStyledItemDelegate):
                 option.rect.adjust(margin, 0, 0, 0)
         if index.column() in (Column.TITLE, Column.SOURCE):
             option.direction = layout_direction(index.data(Role.DIRECTION))
-            option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop
+            option.displayAlignment = _LEADING_TOP
         elif index.column() == Column.BOOKMARK:
-            option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            option.displayAlignment = _CENTRE_TOP
         else:
-            option.displayAlignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop
+            option.displayAlignment = _LEADING_TOP
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
