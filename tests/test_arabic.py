@@ -146,7 +146,9 @@ def test_display_safe_leaves_clean_text_alone() -> None:
         ("a\x9b31mb\x85c\x7fd", "a31mbcd"),
         ("a\x00b\x08c\x1fd", "abcd"),
         ("\ufeffa\ufeffb", "ab"),
-        ("a\ud800b\udfffc", "abc"),
+        # A file name's bytes that are not UTF-8 (as os.fsdecode gives them) show where.
+        ("a\ud800b\udfffc", "a\ufffdb\ufffdc"),
+        ("/archive/donn\udce9es.txt", "/archive/donn\ufffdes.txt"),
         ("1\r\n2\r3\u20284\u20295\x0b6\x0c7", "1\n2\n3\n4\n5\n6\n7"),
         ("می\u200cخواهم \u200dـ", "می\u200cخواهم \u200dـ"),  # ZWNJ/ZWJ shape Persian/Arabic
     ],

@@ -83,3 +83,13 @@ def test_second_app_hands_over_and_exits(tmp_path, library):
             if first.poll() is None:
                 first.kill()
     assert str(library) in (data / "settings.ini").read_text()
+
+
+def test_a_data_folder_whose_name_is_not_utf8_has_its_name(tmp_path):
+    """A Linux folder name is bytes: one in Latin-1 (as an old archive's) is not UTF-8."""
+    if sys.platform != "linux":
+        pytest.skip("only Linux folder names can be bytes that are not UTF-8")
+    latin = Path(os.fsdecode(os.fsencode(tmp_path) + b"/donn\xe9es"))
+    latin.mkdir()
+    assert server_name(latin) == server_name(latin)
+    assert server_name(latin) != server_name(tmp_path)

@@ -8,7 +8,24 @@ from pathlib import Path
 
 from reader.library.entries import Skipped, is_candidate
 
-__all__ = ["absolute", "iter_files"]
+__all__ = ["NOT_UTF8_FILE", "NOT_UTF8_FOLDER", "absolute", "is_utf8", "iter_files"]
+
+# A Linux name is bytes: one from an old archive (windows-1256, Latin-1) that is not UTF-8
+# comes to Python with its bytes as surrogates, which neither SQLite nor a screen can hold.
+# Such a file is listed as one the library cannot use, with what to do, and the rest is read.
+NOT_UTF8_FILE = "its name is not UTF-8: rename it to read it (convmv converts names)"
+NOT_UTF8_FOLDER = "the folder's name is not UTF-8: rename it to read the files in it"
+
+
+def is_utf8(name: str) -> bool:
+    """Whether a name (or a path) is text the index can keep."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def absolute(paths: Iterable[str | Path]) -> list[str]:
@@ -28,6 +45,10 @@ def iter_files(
     visited: set[tuple[int, int]] = set()
     yielded: set[str] = set()  # roots may overlap: a folder and a file inside it
     for root in absolute(paths):
+        if not is_utf8(root):
+            reason = NOT_UTF8_FOLDER if os.path.isdir(root) else NOT_UTF8_FILE
+            skipped.append(Skipped(root, reason))
+            continue
         if os.path.isfile(root):
             if root not in yielded:
                 yielded.add(root)
@@ -55,9 +76,16 @@ def iter_files(
             for entry in entries:
                 try:
                     if entry.is_dir():
-                        if not entry.name.startswith("."):
+                        if entry.name.startswith("."):
+                            continue
+                        if is_utf8(entry.name):
                             subfolders.append(entry.path)
+                        else:
+                            skipped.append(Skipped(entry.path, NOT_UTF8_FOLDER))
                     elif entry.is_file() and is_candidate(entry.name) and entry.path not in yielded:
+                        if not is_utf8(entry.name):
+                            skipped.append(Skipped(entry.path, NOT_UTF8_FILE))
+                            continue
                         yielded.add(entry.path)
                         yield entry.path
                 except OSError:

@@ -7,8 +7,8 @@ settings and the last-article memory are not what a user means by opening a fold
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,9 +20,11 @@ ANSWER_MS = 8000  # the first window may be busy painting or reading its library
 
 
 def server_name(data_dir: Path) -> str:
-    """Per user and per data folder, short enough for a socket path."""
-    key = f"{getpass.getuser()}\0{data_dir.resolve()}".encode()
-    return "qari-" + hashlib.sha256(key).hexdigest()[:20]
+    """Per user and per data folder, short enough for a socket path. A CRC tells one
+    user's data folders apart as well as a digest would, and zlib is loaded already: hashlib
+    (OpenSSL) would load before the window paints only for this."""
+    key = f"{getpass.getuser()}\0{data_dir.resolve()}".encode("utf-8", "surrogateescape")
+    return f"qari-{zlib.crc32(key):08x}"
 
 
 class SingleInstance(QObject):

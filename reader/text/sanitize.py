@@ -73,28 +73,33 @@ def char_class(chars: str) -> str:
 
 
 # json.dumps leaves these raw (it escapes C0 itself), and a terminal may act on them (C1) or
-# let them reorder the line (bidi controls and marks): the CLI writes them as \u escapes.
-ESCAPED_IN_JSON = re.compile(char_class(C1_CONTROLS + BIDI_MARKS + BIDI_CONTROLS))
+# let them reorder the line (bidi controls and marks), or they are no UTF-8 at all (a file
+# name's bytes that are not UTF-8, as surrogates): the CLI writes them as \u escapes, which
+# json.loads and os.fsencode turn back into the name's bytes.
+ESCAPED_IN_JSON = re.compile(char_class(C1_CONTROLS + BIDI_MARKS + BIDI_CONTROLS + SURROGATES))
 
 # --- display sanitising -------------------------------------------------------------
 
 # Article text is untrusted. Removed: C0 controls except \t \n, DEL and C1 controls
-# (ESC/CSI/BEL must never reach a terminal), embedding/override/isolate controls, stray
-# BOMs and lone surrogates. Kept: ZWNJ/ZWJ (Persian/Arabic shaping) and the bidi marks.
-_REMOVE = re.compile(char_class(C0_CONTROLS + DEL + C1_CONTROLS + BIDI_CONTROLS + BOM + SURROGATES))
+# (ESC/CSI/BEL must never reach a terminal), embedding/override/isolate controls and stray
+# BOMs. Kept: ZWNJ/ZWJ (Persian/Arabic shaping) and the bidi marks.
+_REMOVE = re.compile(char_class(C0_CONTROLS + DEL + C1_CONTROLS + BIDI_CONTROLS + BOM))
+# Lone surrogates come from file names whose bytes are not UTF-8 (os.fsdecode): each becomes
+# U+FFFD, so that the name shown says where its bad bytes are rather than losing them.
+_SURROGATE = re.compile(char_class(SURROGATES))
 # Line breaks in all but name: keep them as breaks rather than gluing lines together.
 _NEWLINES = re.compile(f"\r\n?|{char_class(LINE_BREAKS)}")
-_UNSAFE = re.compile(f"{_REMOVE.pattern}|{_NEWLINES.pattern}")
+_UNSAFE = re.compile(f"{_REMOVE.pattern}|{_SURROGATE.pattern}|{_NEWLINES.pattern}")
 
 
 def display_safe(text: str) -> str:
     """Strip characters that could spoof layout or drive a terminal; keep line breaks.
 
-    CRLF, lone CR, VT, FF and U+2028/U+2029 become "\\n".
+    CRLF, lone CR, VT, FF and U+2028/U+2029 become "\\n"; a lone surrogate, U+FFFD.
     """
     if _UNSAFE.search(text) is None:
         return text  # the common case: no copy
-    return _REMOVE.sub("", _NEWLINES.sub("\n", text))
+    return _SURROGATE.sub("\ufffd", _REMOVE.sub("", _NEWLINES.sub("\n", text)))
 
 
 def single_line(text: str) -> str:
