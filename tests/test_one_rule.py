@@ -41,7 +41,7 @@ def test_every_module_takes_its_characters_from_sanitize():
     assert set(lines.STRIP) == {" ", *sanitize.INVISIBLE}
     assert cli._UNSAFE_IN_JSON is sanitize.ESCAPED_IN_JSON
     assert chars_matched(cli._UNSAFE_IN_JSON) == set(
-        sanitize.C1_CONTROLS + sanitize.BIDI_MARKS + sanitize.BIDI_CONTROLS
+        sanitize.C1_CONTROLS + sanitize.BIDI_MARKS + sanitize.BIDI_CONTROLS + sanitize.SURROGATES
     )
     assert chars_matched(direction._INVISIBLE_TO_P2) == set(
         sanitize.BIDI_CONTROLS + sanitize.SURROGATES
@@ -49,8 +49,8 @@ def test_every_module_takes_its_characters_from_sanitize():
     removed = {c for c in map(chr, range(0x3000)) if sanitize.display_safe(f"a{c}b") == "ab"}
     assert removed == set(
         sanitize.C0_CONTROLS + sanitize.DEL + sanitize.C1_CONTROLS + sanitize.BIDI_CONTROLS
-    )  # (and BOM and lone surrogates, above U+3000)
-    assert sanitize.display_safe("a\ufeff\ud800b") == "ab"
+    )  # (and BOM, above U+3000; a lone surrogate shows as U+FFFD)
+    assert sanitize.display_safe("a\ufeff\ud800b") == "a\ufffdb"
 
 
 @pytest.mark.parametrize("form", list(normalize.ALEF_FORMS))
