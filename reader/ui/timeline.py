@@ -51,10 +51,13 @@ class TimelineBar(QWidget):
         """Count the articles shown (``per_date``: date -> articles) over ``bounds`` (the
         library's first and last dates); ``chosen`` is the date filter in force, shaded."""
         first, last = bounds or (None, None)
-        self.timeline = count_dates(per_date, first, last)
+        timeline = count_dates(per_date, first, last)
         start, end = chosen
-        self._chosen = (start or dt.date.min, end or dt.date.max) if start or end else None
-        self.setVisible(bool(self.timeline.buckets))  # an undated library has no time to show
+        shaded = (start or dt.date.min, end or dt.date.max) if start or end else None
+        if (timeline, shaded) == (self.timeline, self._chosen):
+            return  # a new sort of the same articles: nothing to paint again
+        self.timeline, self._chosen = timeline, shaded
+        self.setVisible(bool(timeline.buckets))  # an undated library has no time to show
         self.update()
 
     # --- geometry (public for tests) -------------------------------------------------------
@@ -67,13 +70,17 @@ class TimelineBar(QWidget):
 
     def bucket_span(self, index: int) -> tuple[float, float]:
         """Left and right x of a bucket."""
-        plot = self.plot_rect()
+        return self._spans(self.plot_rect(), index, index + 1)[0]
+
+    def _spans(self, plot: QRectF, start: int, stop: int) -> list[tuple[float, float]]:
+        """Left and right x of the buckets ``start`` to ``stop`` (a paint asks for them all
+        at once: the plot's rectangle comes from the font, and is measured once)."""
         width = plot.width() / max(1, len(self.timeline.buckets))
         if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-            right = plot.right() - index * width
-            return right - width, right
-        left = plot.left() + index * width
-        return left, left + width
+            edge = plot.right()
+            return [(edge - (i + 1) * width, edge - i * width) for i in range(start, stop)]
+        edge = plot.left()
+        return [(edge + i * width, edge + (i + 1) * width) for i in range(start, stop)]
 
     def bucket_at(self, x: float) -> int | None:
         n = len(self.timeline.buckets)
@@ -85,13 +92,13 @@ class TimelineBar(QWidget):
             offset = n - offset
         return min(n - 1, max(0, int(offset)))
 
-    def bar_rects(self) -> list[QRectF]:
+    def bar_rects(self, plot: QRectF | None = None) -> list[QRectF]:
         """One rectangle per bucket, empty ones of no height."""
-        plot = self.plot_rect()
+        plot = plot or self.plot_rect()
         peak = self.timeline.peak or 1
         rects = []
-        for i, bucket in enumerate(self.timeline.buckets):
-            left, right = self.bucket_span(i)
+        buckets = self.timeline.buckets
+        for bucket, (left, right) in zip(buckets, self._spans(plot, 0, len(buckets)), strict=True):
             if right - left >= 3:
                 right -= 1  # a hairline between bars wide enough to spare it
             height = plot.height() * bucket.count / peak
@@ -144,10 +151,10 @@ class TimelineBar(QWidget):
         if self._drag is not None:
             self._shade(painter, min(self._drag), max(self._drag), 90)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        for rect in self.bar_rects():
+        plot = self.plot_rect()
+        for rect in self.bar_rects(plot):
             if rect.height():
                 painter.fillRect(rect, highlight)
-        plot = self.plot_rect()
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         self._paint_labels(painter, plot)
@@ -162,13 +169,15 @@ class TimelineBar(QWidget):
         top, height = plot.bottom() + 1, self._label_height()
         day_axis = self.timeline.unit == "day"
         taken: list[QRectF] = []
-        for i, bucket in enumerate(self.timeline.buckets):
+        buckets = self.timeline.buckets
+        spans = self._spans(plot, 0, len(buckets))
+        for i, bucket in enumerate(buckets):
             starts = bucket.first.day == 1 if day_axis else bucket.first.month == 1
             if not starts and i:
                 continue
             text = bucket.key[:7] if day_axis else bucket.key[:4]
             width = metrics.horizontalAdvance(text)
-            left, right = self.bucket_span(i)
+            left, right = spans[i]
             x = right - width if rtl else left
             x = min(max(x, 0.0), self.width() - width)
             box = QRectF(x, top, width, height)
