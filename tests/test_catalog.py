@@ -271,3 +271,30 @@ def test_sorts_asked_of_an_index_changed_since_are_refused(tmp_path):
     assert [m.title for m in rows(catalog, ViewSpec(SortKey.TITLE, False))] == [
         f"عنوان {n}" for n in range(1, 4)
     ]
+
+
+@pytest.mark.parametrize("extra", [-1, 0, 1])
+def test_the_timeline_counts_alike_below_and_past_where_numpy_takes_over(extra):
+    # Each date's articles in a selection: counted a date at a time in Python below the line,
+    # summed per run in numpy past it; undated articles, and unselected ones, not counted.
+    import random
+    import sqlite3
+    from collections import Counter
+
+    from reader.library.orders import Orders
+    from reader.library.views import NUMPY_PAST
+
+    count = NUMPY_PAST + extra
+    pick = random.Random(count)
+    days = [f"2010-{m:02}-{d:02}" for m in range(1, 13) for d in (1, 9, 17, 28)]
+    dates = [pick.choice([*days, None]) for _ in range(count)]
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE files (key INTEGER PRIMARY KEY, date TEXT, skipped TEXT)")
+    db.executemany("INSERT INTO files VALUES (?, ?, NULL)", enumerate(dates, 1))
+    orders = Orders(db, "date DESC, key DESC", "date ASC, key ASC")
+    selected = bytearray(pick.choice(b"\x00\x01") for _ in range(count + 1))
+    selected[count] = 1  # the byte of keys not listed: never counted
+    by_key = dict(enumerate(dates, 1))
+    shown = Counter(by_key[k] for at, k in enumerate(orders.newest) if selected[at])
+    assert orders.per_date(selected) == {d: n for d, n in shown.items() if d}
+    assert orders.per_date(bytearray(count + 1)) == {}

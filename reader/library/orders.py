@@ -63,6 +63,7 @@ class Orders:
         for date, count in rows:
             self.dates.append((date, start, start + count))
             start += count
+        self._date_starts: numpy.ndarray | None = None  # for per_date, past NUMPY_PAST
         self._stories: list[Story] | None = None
         self._matching: dict[tuple, bytearray] = {}
         # Orders asked on another connection ahead of their first use (adopt): their keys
@@ -206,8 +207,18 @@ class Orders:
 
     def per_date(self, selected: bytearray) -> dict[str, int]:
         """How many selected articles carry each date."""
-        counts = {date: selected.count(1, start, end) for date, start, end in self.dates if date}
-        return {date: n for date, n in counts.items() if n}
+        if self.count < NUMPY_PAST or not self.dates:
+            counts = ((date, selected.count(1, start, end)) for date, start, end in self.dates)
+            return {date: n for date, n in counts if date and n}
+        import numpy
+
+        # The runs are contiguous from 0: one sum per run, in C, rather than a count a date
+        # (~5,500 of them over fifteen years), at each change of the view.
+        if self._date_starts is None:
+            self._date_starts = numpy.array([start for _, start, _ in self.dates], numpy.intp)
+        picked = numpy.frombuffer(selected, dtype=numpy.uint8, count=self.dates[-1][2])
+        sums = numpy.add.reduceat(picked, self._date_starts, dtype=numpy.int64).tolist()
+        return {date: n for (date, _, _), n in zip(self.dates, sums, strict=True) if date and n}
 
 
 def ask_orders(path: str | Path, orders_by: Sequence[str]) -> dict[str, array]:
