@@ -11,7 +11,6 @@ bucketing slices them rather than parsing each one: a few thousand slices.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -51,11 +50,13 @@ def count_dates(per_date: Mapping[str, int], first: str | None, last: str | None
         width, unit, spans = 10, "day", _days(start, end)
     else:
         width, unit, spans = 7, "month", _months(start, end)
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
+    add = counts.get  # a plain dict: a Counter's += costs a third more, at every view change
     for date, n in per_date.items():
         if date and first <= date[:10] <= last:
-            counts[date[:width]] += n
-    return Timeline(unit, [Bucket(key, a, b, counts[key]) for key, a, b in spans])
+            key = date[:width]
+            counts[key] = add(key, 0) + n
+    return Timeline(unit, [Bucket(key, a, b, add(key, 0)) for key, a, b in spans])
 
 
 def _days(start: dt.date, end: dt.date) -> list[tuple[str, dt.date, dt.date]]:
