@@ -94,7 +94,7 @@ class TimelineBar(QWidget):
 
     def bar_rects(self, plot: QRectF | None = None) -> list[QRectF]:
         """One rectangle per bucket, empty ones of no height."""
-        plot = plot or self.plot_rect()
+        plot = self.plot_rect() if plot is None else plot
         peak = self.timeline.peak or 1
         rects = []
         buckets = self.timeline.buckets
