@@ -322,7 +322,7 @@ def _run(corpus: Path, work: Path, count: int, runs: int, seed: int) -> None:
     big = count >= 1_000_000  # issue 12's goals; the 100,000 run keeps the earlier ones
     print(
         f"library of {count:,} synthetic articles ({megabytes:,.0f} MB, seed {seed}),"
-        f" median of {runs}, {cores} cores, warm page cache:"
+        f" median of {runs}, {cores} cores, page cache meant warm (see each first index):"
     )
 
     # First index, where the window and the command line keep this library's index.
