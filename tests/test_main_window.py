@@ -332,11 +332,46 @@ def test_skipped_files_are_shown_to_the_user(qtbot, library):
     dialog = SkippedDialog(window.session.catalog.skipped(), window)
     qtbot.addWidget(dialog)
     reasons = {
-        dialog.table.item(r, 0).text().rsplit("/", 1)[-1]: dialog.table.item(r, 1).text()
+        dialog.table.item(r, 0).text().strip("\u2066\u2069").rsplit("/", 1)[-1]:
+        dialog.table.item(r, 1).text()
         for r in range(dialog.table.rowCount())
-    }
+    }  # fmt: skip
     assert "binary" in reasons["broken.txt"] and "empty" in reasons["empty.txt"]
     close_window(window)
+
+
+@pytest.mark.parametrize("path", ["/news/2024/broken.txt", "/أخبار/٢٠٢٤/مقال 1.txt"])
+def test_a_path_shown_in_a_right_to_left_line_reads_as_a_path(qtbot, path):
+    """Laid out right to left (the Arabic interface), a path is drawn as it is left to right:
+    its leading "/" at the left, its file's extension at the right."""
+    import numpy
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextLayout, QTextOption
+
+    from reader.text.sanitize import path_line
+
+    def ink(text: str, direction: Qt.LayoutDirection) -> bytes:
+        """The pixels the text's glyphs cover, cropped to them."""
+        layout = QTextLayout(text, QFont())
+        option = QTextOption()
+        option.setTextDirection(direction)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        layout.createLine().setLineWidth(900)
+        layout.endLayout()
+        image = QImage(900, 60, QImage.Format.Format_Grayscale8)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        layout.draw(painter, QPointF(0, 10))
+        painter.end()
+        pixels = numpy.frombuffer(image.constBits(), numpy.uint8).reshape(60, image.bytesPerLine())
+        rows, columns = numpy.nonzero(pixels[:, :900] < 128)
+        return pixels[rows.min() : rows.max() + 1, columns.min() : columns.max() + 1].tobytes()
+
+    as_a_path = ink(path, Qt.LayoutDirection.LeftToRight)
+    assert ink(path_line(path), Qt.LayoutDirection.RightToLeft) == as_a_path
+    if path.isascii():  # unisolated, its leading "/" would go to the far (right) end
+        assert ink(path, Qt.LayoutDirection.RightToLeft) != as_a_path
+    assert path_line("/a\u202e\nb.txt") == "\u2066/a b.txt\u2069"  # still sanitized
 
 
 def test_rtl_paragraphs_hug_the_right_edge_of_a_centred_column(qtbot, library):

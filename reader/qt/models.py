@@ -29,7 +29,7 @@ from reader.qt.columns import Column, Role
 from reader.text.direction import paragraph_direction
 from reader.text.language import ARABIC
 from reader.text.metaline import format_hijri, localize_digits
-from reader.text.sanitize import single_line
+from reader.text.sanitize import path_line
 
 if TYPE_CHECKING:
     from reader.library.catalog import Catalog
@@ -148,7 +148,7 @@ class ArticleListModel(QAbstractTableModel):
             if missing:
                 return QCoreApplication.translate(
                     "ArticleListModel", "Bookmarked, but the file is no longer in the library:\n%1"
-                ).replace("%1", single_line(meta.path))
+                ).replace("%1", path_line(meta.path))
             if column == Column.TITLE:
                 return meta.title
             if column == Column.SOURCE:

@@ -27,6 +27,7 @@ __all__ = [
     "ZERO_WIDTH",
     "char_class",
     "display_safe",
+    "path_line",
     "single_line",
 ]
 
@@ -105,3 +106,10 @@ def display_safe(text: str) -> str:
 def single_line(text: str) -> str:
     """display_safe, then every whitespace run (newlines, NBSP, ...) becomes one space."""
     return " ".join(display_safe(text).split())
+
+
+def path_line(path: str) -> str:
+    """A file's path on one line for the screen, isolated left to right (LRI ... PDI): in a
+    right-to-left line its slashes would be laid out as Arabic's neutrals are, the leading
+    "/" at the far end. Not for a terminal, which would print the isolates."""
+    return f"\u2066{single_line(path)}\u2069"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from reader.qt import settings as S
 from reader.qt.actions import ActionId
-from reader.text.sanitize import single_line
+from reader.text.sanitize import path_line
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -66,7 +66,7 @@ class LibraryCommands(QObject):
         self.recent_menu.clear()
         for entry in self.window.settings.get(S.RECENT_LIBRARIES):
             roots = entry.split("\n")
-            label = " + ".join(single_line(r) for r in roots)
+            label = " + ".join(path_line(r) for r in roots)
             action = self.recent_menu.addAction(label)
             action.setEnabled(all(Path(r).exists() for r in roots))
             action.triggered.connect(lambda _=False, roots=roots: self.open_library(roots))
@@ -119,7 +119,7 @@ class LibraryCommands(QObject):
     def _on_loaded(self) -> None:
         window, catalog = self.window, self.session.catalog
         if window.current is None and not (catalog is not None and len(catalog)):
-            where = ", ".join(single_line(p) for p in self.session.roots)
+            where = ", ".join(path_line(p) for p in self.session.roots)
             window.view.show_message(
                 self.tr("No articles here"),
                 self.tr("No readable articles were found in %1. Open another folder with "

@@ -23,7 +23,7 @@ from reader.qt.fonts import arabic_families
 from reader.qt.reading_progress import ReadingProgress
 from reader.qt.session import LibrarySession
 from reader.text.direction import paragraph_direction
-from reader.text.sanitize import single_line
+from reader.text.sanitize import path_line, single_line
 from reader.ui.article_list import ArticleList
 from reader.ui.bookmark_commands import BookmarkCommands
 from reader.ui.comfort_commands import ComfortCommands
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
                 meta.title,
                 self.tr("The file of this bookmarked article is no longer in the library "
                         "(it was at %1). Press Ctrl+D to remove the bookmark.").replace(
-                    "%1", single_line(meta.path)),
+                    "%1", path_line(meta.path)),
             )  # fmt: skip
         else:
             self._show_file(meta)
@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
                 self.view.show_message(
                     meta.title,
                     self.tr("This article can no longer be read from %1: %2").replace(
-                        "%1", single_line(meta.path)).replace("%2", single_line(reason)),
+                        "%1", path_line(meta.path)).replace("%2", single_line(reason)),
                 )  # fmt: skip
                 return
             jump = self.marks.jumping()  # to a marked paragraph, not the last place

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library.entries import Skipped
-from reader.text.sanitize import single_line
+from reader.text.sanitize import path_line, single_line
 
 
 class SkippedDialog(QDialog):
@@ -44,8 +44,8 @@ class SkippedDialog(QDialog):
         )
         for row, item in enumerate(skipped):
             # File names are untrusted too: no control or bidi characters reach the screen.
-            path = QTableWidgetItem(single_line(item.path))
-            path.setToolTip(single_line(item.path))
+            path = QTableWidgetItem(path_line(item.path))
+            path.setToolTip(path_line(item.path))
             self.table.setItem(row, 0, path)
             self.table.setItem(row, 1, QTableWidgetItem(single_line(item.reason)))
         layout.addWidget(self.table)
