@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from reader.qt.models import Column, Role
+from reader.text.sanitize import path_line
 
 from conftest import SEED_FILE, SEED_TITLE, too_broad_search
 from gui_helpers import close_window, open_window, type_text
@@ -206,12 +207,12 @@ def test_dropping_a_folder_opens_it_and_it_joins_the_recent_menu(qtbot, news, tm
     assert listed_titles(window) == ["خبر من مجلد آخر"]
     window.recent_menu.aboutToShow.emit()
     entries = [a.text() for a in window.recent_menu.actions()]
-    assert entries == [str(other)]
+    assert entries == [path_line(str(other))]  # a path, isolated left to right
     with qtbot.waitSignal(window.library_loaded):
         window.library_commands.open_library([str(news)])
     window.recent_menu.aboutToShow.emit()
     recent = window.recent_menu.actions()
-    assert [a.text() for a in recent] == [str(news), str(other)]
+    assert [a.text() for a in recent] == [path_line(str(news)), path_line(str(other))]
     with qtbot.waitSignal(window.library_loaded):
         recent[1].trigger()
     assert listed_titles(window) == ["خبر من مجلد آخر"]

@@ -80,3 +80,42 @@ def test_english_interface(qtbot, library):
 def test_arabic_indic_digits():
     assert localize_digits("2023-09-15", True) == "٢٠٢٣-٠٩-١٥"
     assert localize_digits("Articles: 12", False) == "Articles: 12"
+
+
+@pytest.mark.gui
+def test_skipped_files_say_why_in_arabic(qtbot, library):
+    """Each reason the library gives in English (the index keeps it so, the command line
+    prints it) is shown in the Arabic interface's words; a copy names its original's path."""
+    import os
+    import shutil
+
+    from reader.ui.skipped_dialog import SkippedDialog
+
+    from conftest import SEED_FILE
+
+    (library / "empty.txt").write_bytes(b"")
+    (library / "nul.txt").write_bytes(b"\x00\x01" * 64)
+    (library / "controls.txt").write_bytes(b"\x01\x02\x03\x04\x05\x06 text" * 16)
+    shutil.copy(SEED_FILE, library / "z copy.txt")  # the seed, read first, is the one listed
+    if sys.platform == "linux":
+        os.mkdir(os.fsencode(library) + b"/" + "أرشيف".encode("cp1256"))
+    app = QApplication.instance()
+    try:
+        install_language(app, "ar")
+        window = open_window(qtbot, library)
+        dialog = SkippedDialog(window.library_commands._skipped(), window)
+        qtbot.addWidget(dialog)
+        reasons = {
+            dialog.table.item(r, 0).text().strip("\u2066\u2069").rsplit("/", 1)[-1]:
+            dialog.table.item(r, 1).text()
+            for r in range(dialog.table.rowCount())
+        }  # fmt: skip
+        names = {"empty.txt", "nul.txt", "controls.txt", "z copy.txt"}
+        assert set(reasons) == names | ({"\ufffd" * 5} if sys.platform == "linux" else set())
+        assert all(not reason.isascii() for reason in reasons.values()), reasons
+        assert reasons["empty.txt"] == "ملف فارغ"
+        original = f"\u2066{library / SEED_FILE.name}\u2069"
+        assert reasons["z copy.txt"] == f"المقال نفسه الذي في {original}"
+        close_window(window)
+    finally:
+        install_language(app, "en")

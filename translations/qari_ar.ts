@@ -76,7 +76,7 @@
         <translation>المقال &amp;غير المقروء التالي</translation>
     </message>
     <message>
-        <source>Next unread article (N, or Space at an article's end)</source>
+        <source>Next unread article (N, or Space at an article&apos;s end)</source>
         <translation>المقال غير المقروء التالي (N، أو Space في نهاية المقال)</translation>
     </message>
     <message>
@@ -371,7 +371,7 @@
         <translation>المطبوعة</translation>
     </message>
     <message>
-        <source>Show only one publication's articles</source>
+        <source>Show only one publication&apos;s articles</source>
         <translation>اعرض مقالات مطبوعة واحدة فقط</translation>
     </message>
     <message>
@@ -445,7 +445,7 @@
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <source>Reading font: the bundled Arabic fonts, then the system's</source>
+        <source>Reading font: the bundled Arabic fonts, then the system&apos;s</source>
         <translation>خط القراءة: الخطوط العربية المضمّنة، ثم خطوط النظام</translation>
     </message>
 </context>
@@ -740,7 +740,7 @@
         <translation>المقال المفتوح فقط</translation>
     </message>
     <message>
-        <source>Only the open article's notes</source>
+        <source>Only the open article&apos;s notes</source>
         <translation>ملاحظات المقال المفتوح فقط</translation>
     </message>
     <message>
@@ -803,7 +803,7 @@
         <translation>%1 من التغييرات الأخيرة على إشاراتك المرجعية لم تصل إلى المخزن (%2): استُعيدت من السجل.</translation>
     </message>
     <message>
-        <source>Bookmarks can't be saved in this session (%1). Qari still reads your library.</source>
+        <source>Bookmarks can&apos;t be saved in this session (%1). Qari still reads your library.</source>
         <translation>لا يمكن حفظ العلامات المرجعية في هذه الجلسة (%1). لا يزال قارئ يقرأ مكتبتك.</translation>
     </message>
 </context>
@@ -829,9 +829,9 @@
         <translation>بحث</translation>
     </message>
     <message>
-        <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; "quotes" a phrase; "word1 word2"~5 finds the words at most 5 words apart, in either order.
+        <source>Ignores harakat, hamza forms and ة/ه, ى/ي; finds words with و ف ب ك ل ال attached. A trailing * searches a prefix; &quot;quotes&quot; a phrase; &quot;word1 word2&quot;~5 finds the words at most 5 words apart, in either order.
 Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, harakat and tatweel included (و ف ب ك ل ال may still come before it).</source>
-        <translation>يتجاهل الحركات وصور الهمزة والفرق بين ة/ه وى/ي، ويجد الكلمات المتصلة بها و ف ب ك ل ال. النجمة * في آخر الكلمة تبحث عن بادئة، وعلامتا التنصيص "…" تبحثان عن عبارة، و"كلمة1 كلمة2"~5 يجد الكلمتين على بعد 5 كلمات على الأكثر بأي ترتيب.
+        <translation>يتجاهل الحركات وصور الهمزة والفرق بين ة/ه وى/ي، ويجد الكلمات المتصلة بها و ف ب ك ل ال. النجمة * في آخر الكلمة تبحث عن بادئة، وعلامتا التنصيص &quot;…&quot; تبحثان عن عبارة، و&quot;كلمة1 كلمة2&quot;~5 يجد الكلمتين على بعد 5 كلمات على الأكثر بأي ترتيب.
 مطابقة الإملاء تماماً (%1): كل كلمة كما كُتبت، بصور الهمزة والألف وة وى والحركات والتطويل (ويجوز أن تسبقها و ف ب ك ل ال).</translation>
     </message>
     <message>
@@ -888,6 +888,57 @@ Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, 
     <message>
         <source>Keys</source>
         <translation>المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>SkipReasons</name>
+    <message>
+        <source>empty file</source>
+        <translation>ملف فارغ</translation>
+    </message>
+    <message>
+        <source>binary data (NUL bytes)</source>
+        <translation>بيانات ثنائية (بايتات صفرية)</translation>
+    </message>
+    <message>
+        <source>binary data (control characters)</source>
+        <translation>بيانات ثنائية (محارف تحكّم)</translation>
+    </message>
+    <message>
+        <source>not text in any supported encoding</source>
+        <translation>ليس نصًّا بأيٍّ من الترميزات المدعومة</translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation>لا نصّ فيه</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>its name is not UTF-8: rename it to read it (convmv converts names)</source>
+        <translation>اسمه ليس بترميز UTF-8: أعد تسميته لتقرأه (الأداة convmv تحوّل الأسماء)</translation>
+    </message>
+    <message>
+        <source>the folder&apos;s name is not UTF-8: rename it to read the files in it</source>
+        <translation>اسم المجلد ليس بترميز UTF-8: أعد تسميته لتقرأ ملفاته</translation>
+    </message>
+    <message>
+        <source>the same article as %1</source>
+        <translation>المقال نفسه الذي في %1</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>تعذّرت قراءته: %1</translation>
+    </message>
+    <message>
+        <source>cannot open the folder: %1</source>
+        <translation>تعذّر فتح المجلد: %1</translation>
+    </message>
+    <message>
+        <source>file too large%1</source>
+        <translation>الملف أكبر من المسموح%1</translation>
     </message>
 </context>
 <context>

@@ -887,6 +887,57 @@ Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, 
     </message>
 </context>
 <context>
+    <name>SkipReasons</name>
+    <message>
+        <source>empty file</source>
+        <translation>empty file</translation>
+    </message>
+    <message>
+        <source>binary data (NUL bytes)</source>
+        <translation>binary data (NUL bytes)</translation>
+    </message>
+    <message>
+        <source>binary data (control characters)</source>
+        <translation>binary data (control characters)</translation>
+    </message>
+    <message>
+        <source>not text in any supported encoding</source>
+        <translation>not text in any supported encoding</translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation>no text</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>no such file or folder</translation>
+    </message>
+    <message>
+        <source>its name is not UTF-8: rename it to read it (convmv converts names)</source>
+        <translation>its name is not UTF-8: rename it to read it (convmv converts names)</translation>
+    </message>
+    <message>
+        <source>the folder's name is not UTF-8: rename it to read the files in it</source>
+        <translation>the folder's name is not UTF-8: rename it to read the files in it</translation>
+    </message>
+    <message>
+        <source>the same article as %1</source>
+        <translation>the same article as %1</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>cannot read it: %1</translation>
+    </message>
+    <message>
+        <source>cannot open the folder: %1</source>
+        <translation>cannot open the folder: %1</translation>
+    </message>
+    <message>
+        <source>file too large%1</source>
+        <translation>file too large%1</translation>
+    </message>
+</context>
+<context>
     <name>SkippedDialog</name>
     <message>
         <source>Skipped Files</source>

@@ -31,6 +31,7 @@ from reader.text.normalize import NORMALIZATION_VERSION
 # 3: FTS5's ascii tokenizer; 4: the source line's parts, searchable; 5: exact terms;
 # 6: stories (signatures, bands); 7: the list's sort columns and indexes (reader.library.catalog)
 SCHEMA_VERSION = 7
+SAME_ARTICLE = "same article as "  # a copy's reason for being skipped: then the path listed
 # The rules the tokens and signatures in the index were made by.
 _TOKEN_RULES = f"{NORMALIZATION_VERSION} exact/{EXACT_VERSION} {stories.STORY_RULES}"
 
@@ -295,7 +296,7 @@ class Index:
                 e = item.entry
                 key += 1
                 if isinstance(e, ArticleMeta) and e.id in first:
-                    e = Skipped(e.path, f"same article as {first[e.id]}", e.size, e.mtime_ns)
+                    e = Skipped(e.path, f"{SAME_ARTICLE}{first[e.id]}", e.size, e.mtime_ns)
                 if isinstance(e, Skipped):
                     files.append((key, e.path, e.size, e.mtime_ns, None, None, None, None, None,
                                   None, None, e.reason, *(None,) * 7))  # fmt: skip

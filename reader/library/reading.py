@@ -22,9 +22,13 @@ from reader.text.identity import article_id
 from reader.text.sanitize import single_line
 
 __all__ = [
-    "HEAD_BYTES", "READ_AHEAD", "Opened", "iter_entries", "open_excerpt", "read_ahead",
-    "read_article", "read_entries", "read_entry", "read_head",
+    "CANNOT_READ", "HEAD_BYTES", "NO_TEXT", "READ_AHEAD", "Opened", "iter_entries",
+    "open_excerpt", "read_ahead", "read_article", "read_entries", "read_entry", "read_head",
 ]  # fmt: skip
+
+# Why a file is skipped, besides its decoding's reasons (reader.text.decoding).
+NO_TEXT = "no text"
+CANNOT_READ = "cannot read: "  # then the system's reason
 
 
 def read_article(path: str | Path) -> Article:
@@ -66,10 +70,10 @@ def read_entry(path: str, stories: bool = True) -> Indexed:
     except DecodeError as err:
         return Indexed(Skipped(path, str(err), *file_stamp(path)))
     except OSError as err:
-        return Indexed(Skipped(path, f"cannot read: {err.strerror or err}", *file_stamp(path)))
+        return Indexed(Skipped(path, f"{CANNOT_READ}{err.strerror or err}", *file_stamp(path)))
     article = parse_article(decoded.text)
     if not article.title and not article.blocks:
-        return Indexed(Skipped(path, "no text", info.st_size, info.st_mtime_ns))
+        return Indexed(Skipped(path, NO_TEXT, info.st_size, info.st_mtime_ns))
     # Imported here, where files are indexed (a worker): its tables take ~25 ms to build,
     # which the pane opening an article on the GUI thread has no use for.
     from reader.text.byline import parse_byline

@@ -8,13 +8,18 @@ from pathlib import Path
 
 from reader.library.entries import Skipped, is_candidate
 
-__all__ = ["NOT_UTF8_FILE", "NOT_UTF8_FOLDER", "absolute", "is_utf8", "iter_files"]
+__all__ = [
+    "CANNOT_OPEN_FOLDER", "NOT_UTF8_FILE", "NOT_UTF8_FOLDER", "NO_SUCH", "absolute", "is_utf8",
+    "iter_files",
+]  # fmt: skip
 
 # A Linux name is bytes: one from an old archive (windows-1256, Latin-1) that is not UTF-8
 # comes to Python with its bytes as surrogates, which neither SQLite nor a screen can hold.
 # Such a file is listed as one the library cannot use, with what to do, and the rest is read.
 NOT_UTF8_FILE = "its name is not UTF-8: rename it to read it (convmv converts names)"
 NOT_UTF8_FOLDER = "the folder's name is not UTF-8: rename it to read the files in it"
+NO_SUCH = "no such file or folder"
+CANNOT_OPEN_FOLDER = "cannot open folder: "  # then the system's reason
 
 
 def is_utf8(name: str) -> bool:
@@ -55,7 +60,7 @@ def iter_files(
                 yield root
             continue
         if not os.path.isdir(root):
-            skipped.append(Skipped(root, "no such file or folder"))
+            skipped.append(Skipped(root, NO_SUCH))
             continue
         stack = [root]
         while stack:
@@ -70,7 +75,7 @@ def iter_files(
                 if folders is not None:
                     folders[folder] = info.st_mtime_ns
             except OSError as err:
-                skipped.append(Skipped(folder, f"cannot open folder: {err.strerror or err}"))
+                skipped.append(Skipped(folder, f"{CANNOT_OPEN_FOLDER}{err.strerror or err}"))
                 continue
             subfolders = []
             for entry in entries:

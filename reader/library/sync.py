@@ -16,7 +16,7 @@ from typing import Protocol
 
 from reader.library.entries import ArticleMeta, Indexed, Skipped
 from reader.library.reading import iter_entries, read_entries, read_entry
-from reader.library.scan import absolute, is_utf8, iter_files
+from reader.library.scan import NO_SUCH, absolute, is_utf8, iter_files
 
 __all__ = ["sync"]
 
@@ -111,7 +111,7 @@ def sync(
     on_disk = list(iter_files(roots, problems, folders))
     roots = [r for r in roots if is_utf8(r)]  # the others are in problems: none is indexed
     if not report_missing:
-        problems = [p for p in problems if not p.reason.startswith("no such")]
+        problems = [p for p in problems if p.reason != NO_SUCH]
     to_read, removed = store.changes(roots, on_disk)
     del on_disk  # a million paths: not kept while the files are read
     if removed:

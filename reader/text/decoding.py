@@ -33,6 +33,7 @@ EMPTY = "empty file"
 BINARY_NUL = "binary data (NUL bytes)"
 BINARY_CONTROL = "binary data (control characters)"
 NOT_TEXT = "not text in any supported encoding"
+TOO_LARGE = "file too large"  # then, in brackets, its size and the limit
 
 # Heuristics only look at this much; the decode itself always covers the whole file.
 _SAMPLE = 64 * 1024
@@ -128,14 +129,14 @@ def read_text_file(path: str | os.PathLike[str], max_bytes: int = 64 * 1024 * 10
     with open(path, "rb") as f:
         size = os.fstat(f.fileno()).st_size
         if size > max_bytes:
-            raise DecodeError(f"file too large ({size} bytes, limit {max_bytes})")
+            raise DecodeError(f"{TOO_LARGE} ({size} bytes, limit {max_bytes})")
         # A buffer the size of the file, not of the limit (64 MB to map and unmap per file);
         # st_size can lie (growing files, /proc), so read on past it, but never past the limit.
         data = f.read(size + 1)
         if len(data) > size:
             data += f.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
-        raise DecodeError(f"file too large (over {max_bytes} bytes)")
+        raise DecodeError(f"{TOO_LARGE} (over {max_bytes} bytes)")
     return decode_bytes(data)
 
 

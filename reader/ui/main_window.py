@@ -374,12 +374,14 @@ class MainWindow(QMainWindow):
             if self.current != meta:
                 return  # another article, or another library, since
             if isinstance(result, Exception):
+                from reader.ui.skip_reasons import describe_reason
+
                 self.versions_bar.show_versions([])
                 reason = getattr(result, "strerror", None) or str(result) or type(result).__name__
                 self.view.show_message(
                     meta.title,
                     self.tr("This article can no longer be read from %1: %2").replace(
-                        "%1", path_line(meta.path)).replace("%2", single_line(reason)),
+                        "%1", path_line(meta.path)).replace("%2", describe_reason(reason)),
                 )  # fmt: skip
                 return
             jump = self.marks.jumping()  # to a marked paragraph, not the last place

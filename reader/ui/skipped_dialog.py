@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library.entries import Skipped
-from reader.text.sanitize import path_line, single_line
+from reader.text.sanitize import path_line
+from reader.ui.skip_reasons import describe_reason
 
 
 class SkippedDialog(QDialog):
@@ -47,7 +48,7 @@ class SkippedDialog(QDialog):
             path = QTableWidgetItem(path_line(item.path))
             path.setToolTip(path_line(item.path))
             self.table.setItem(row, 0, path)
-            self.table.setItem(row, 1, QTableWidgetItem(single_line(item.reason)))
+            self.table.setItem(row, 1, QTableWidgetItem(describe_reason(item.reason)))
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
