@@ -119,3 +119,22 @@ def test_skipped_files_say_why_in_arabic(qtbot, library):
         close_window(window)
     finally:
         install_language(app, "en")
+
+
+@pytest.mark.gui
+def test_a_search_too_broad_says_why_in_arabic(qtbot, tmp_path):
+    from conftest import too_broad_search
+
+    folder = tmp_path / "news"
+    query = too_broad_search(folder)
+    app = QApplication.instance()
+    try:
+        install_language(app, "ar")
+        window = open_window(qtbot, folder)
+        window.search(query)
+        message = window.statusBar().currentMessage()
+        assert message.startswith("تعذّر إجراء هذا البحث: ") and "أكثر مما يُبحث عنه" in message
+        assert "look for" not in message
+        close_window(window)
+    finally:
+        install_language(app, "en")

@@ -852,6 +852,17 @@ Match spelling exactly (%1): every word as typed, hamza and alef forms, ة, ى, 
     </message>
 </context>
 <context>
+    <name>SearchReasons</name>
+    <message>
+        <source>too many words and spellings to look for: %1</source>
+        <translation>كلمات وصيغ كتابة أكثر مما يُبحث عنه في بحث واحد: %1</translation>
+    </message>
+    <message>
+        <source>too many forms to look for: %1</source>
+        <translation>صيغ أكثر مما يُبحث عنه في بحث واحد: %1</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>

@@ -25,12 +25,18 @@ from typing import Protocol
 from reader.text.exact import SEP, exact_term, spellings_range, split_term, word_matcher
 from reader.text.query import Near, Term, clitic_options, variants
 
-__all__ = ["MAX_ALTERNATIVES", "QueryTooBroad", "Vocabulary", "compile_query"]
+__all__ = [
+    "MAX_ALTERNATIVES", "TOO_MANY_FORMS", "TOO_MANY_SPELLINGS", "QueryTooBroad", "Vocabulary",
+    "compile_query",
+]  # fmt: skip
 
 NO_MATCH = '""'  # an empty FTS5 phrase: valid syntax that matches nothing
 # Past this many phrases or NEAR groups one search takes seconds (FTS5 reads each one's
 # postings): a query that expands to more is refused rather than left running.
 MAX_ALTERNATIVES = 5000
+# Why a query is refused: then the word, or how many forms it came to.
+TOO_MANY_SPELLINGS = "too many words and spellings to look for: "
+TOO_MANY_FORMS = "too many forms to look for: "
 # The spellings of one folded word, or the words a prefix begins, read from the term list.
 _MAX_SPELLINGS = MAX_ALTERNATIVES
 # Past this many NEAR groups, FTS5 takes longer over them (~50 µs each at 20,000 articles)
@@ -100,7 +106,7 @@ def _exact_slot(term: Term, index: int, vocab: Vocabulary) -> list[str]:
         low, high = spellings_range(option, prefix)
         candidates = vocab.between(low, high, _MAX_SPELLINGS + 1)
         if len(candidates) > _MAX_SPELLINGS:
-            raise QueryTooBroad(f"too many words and spellings to look for: {written}")
+            raise QueryTooBroad(f"{TOO_MANY_SPELLINGS}{written}")
         found.extend(c for c in candidates if match(split_term(c)[1]))
     return [_quoted(c) for c in dict.fromkeys(found)]
 
@@ -143,7 +149,7 @@ def _item(item: Term | Near, vocab: Vocabulary | None) -> list[str]:
 
 def _check(count: int) -> None:
     if count > MAX_ALTERNATIVES:
-        raise QueryTooBroad(f"the query has {count:,} forms to look for")
+        raise QueryTooBroad(f"{TOO_MANY_FORMS}{count:,}")
 
 
 def _sharing_an_article(groups: list[list[str]], vocab: Vocabulary) -> list[tuple[str, ...]]:

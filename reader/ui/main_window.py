@@ -187,11 +187,7 @@ class MainWindow(QMainWindow):
         self.timeline.cleared.connect(self.filters.clear_dates)
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.view_changed.connect(self._after_view_change)
-        self.session.search_refused.connect(
-            lambda why: self.statusBar().showMessage(
-                self.tr("This search could not be run: %1").replace("%1", single_line(why))
-            )
-        )
+        self.session.search_refused.connect(self._search_refused)
         self.user_state.backup_failed.connect(
             lambda why: self.statusBar().showMessage(
                 self.tr("Could not write the backup of your bookmarks: %1").replace(
@@ -304,6 +300,12 @@ class MainWindow(QMainWindow):
         self.view.set_highlight_terms(parse_query(query, self.search_box.exact()))
         self.view.go_to_match(1)
 
+    def _search_refused(self, why: str) -> None:
+        from reader.ui.reasons import describe_reason  # the library's modules: not at start
+
+        message = self.tr("This search could not be run: %1")
+        self.statusBar().showMessage(message.replace("%1", describe_reason(why)))
+
     def _close_find(self) -> None:
         result = self.session.result
         self.view.set_highlight_terms(result.terms if result else [])
@@ -374,7 +376,7 @@ class MainWindow(QMainWindow):
             if self.current != meta:
                 return  # another article, or another library, since
             if isinstance(result, Exception):
-                from reader.ui.skip_reasons import describe_reason
+                from reader.ui.reasons import describe_reason
 
                 self.versions_bar.show_versions([])
                 reason = getattr(result, "strerror", None) or str(result) or type(result).__name__

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from reader.library.entries import Skipped
 from reader.text.sanitize import path_line
-from reader.ui.skip_reasons import describe_reason
+from reader.ui.reasons import describe_reason
 
 
 class SkippedDialog(QDialog):

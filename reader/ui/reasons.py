@@ -1,8 +1,9 @@
-"""Why a file was skipped, in the interface language.
+"""The library's reasons in the interface language: why a file was skipped, why a search
+could not be run.
 
-The library keeps each reason in English, as the command line prints it and the index
-stores it; the window says it in the reader's language: a fixed reason whole, the others by
-their beginning, the rest (a path, the system's own message, a size) shown as it is.
+The library gives each in English, as the command line prints it and the index stores it;
+the window says it in the reader's language: a fixed reason whole, the others by their
+beginning, the rest (a path, a word, the system's own message, a number) shown as it is.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from reader.library.index import SAME_ARTICLE
 from reader.library.reading import CANNOT_READ, NO_TEXT
 from reader.library.scan import CANNOT_OPEN_FOLDER, NO_SUCH, NOT_UTF8_FILE, NOT_UTF8_FOLDER
 from reader.text.decoding import BINARY_CONTROL, BINARY_NUL, EMPTY, NOT_TEXT, TOO_LARGE
+from reader.text.fts import TOO_MANY_FORMS, TOO_MANY_SPELLINGS
 from reader.text.sanitize import path_line, single_line
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -42,11 +44,16 @@ def _begun() -> list[tuple[str, str]]:
         (CANNOT_READ, translate("SkipReasons", "cannot read it: %1")),
         (CANNOT_OPEN_FOLDER, translate("SkipReasons", "cannot open the folder: %1")),
         (TOO_LARGE, translate("SkipReasons", "file too large%1")),
+        (
+            TOO_MANY_SPELLINGS,
+            translate("SearchReasons", "too many words and spellings to look for: %1"),
+        ),
+        (TOO_MANY_FORMS, translate("SearchReasons", "too many forms to look for: %1")),
     ]
 
 
 def describe_reason(reason: str) -> str:
-    """A skipped file's reason, on one line, for the screen."""
+    """One of the library's reasons, on one line, for the screen."""
     whole = _whole().get(reason)
     if whole is not None:
         return whole
