@@ -294,3 +294,16 @@ def test_a_search_too_broad_to_run_says_so(qtbot, tmp_path):
     assert window.model.rowCount() == 0
     assert "could not be run" in window.statusBar().currentMessage()
     close_window(window)
+
+
+def test_a_recent_library_is_named_as_its_folder_is(qtbot, news, tmp_path):
+    # A folder's "&" is a character of its name, not a menu shortcut's mark.
+    other = tmp_path / "Tom & Jerry"
+    other.mkdir()
+    (other / "a.txt").write_text("خبر\nوكالة\n2024-01-02\n\nنص الخبر.\n", encoding="utf-8")
+    window = open_window(qtbot, news)
+    with qtbot.waitSignal(window.library_loaded):
+        window.library_commands.open_library([str(other)])
+    window.recent_menu.aboutToShow.emit()
+    assert [a.iconText() for a in window.recent_menu.actions()] == [path_line(str(other))]
+    close_window(window)

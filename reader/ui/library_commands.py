@@ -67,7 +67,7 @@ class LibraryCommands(QObject):
         for entry in self.window.settings.get(S.RECENT_LIBRARIES):
             roots = entry.split("\n")
             label = " + ".join(path_line(r) for r in roots)
-            action = self.recent_menu.addAction(label)
+            action = self.recent_menu.addAction(label.replace("&", "&&"))  # "&" is no shortcut
             action.setEnabled(all(Path(r).exists() for r in roots))
             action.triggered.connect(lambda _=False, roots=roots: self.open_library(roots))
         if self.recent_menu.isEmpty():
