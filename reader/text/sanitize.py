@@ -27,6 +27,7 @@ __all__ = [
     "ZERO_WIDTH",
     "char_class",
     "display_safe",
+    "literal_label",
     "path_line",
     "single_line",
 ]
@@ -113,3 +114,9 @@ def path_line(path: str) -> str:
     right-to-left line its slashes would be laid out as Arabic's neutrals are, the leading
     "/" at the far end. Not for a terminal, which would print the isolates."""
     return f"\u2066{single_line(path)}\u2069"
+
+
+def literal_label(text: str) -> str:
+    """Text for a menu item or a button, shown as it is: Qt reads an "&" there as the mark
+    of a shortcut's letter ("Tom & Jerry" would show as "Tom  Jerry"), "&&" as an "&"."""
+    return text.replace("&", "&&")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from reader.qt import settings as S
 from reader.qt.actions import ActionId
-from reader.text.sanitize import path_line
+from reader.text.sanitize import literal_label, path_line
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -67,7 +67,7 @@ class LibraryCommands(QObject):
         for entry in self.window.settings.get(S.RECENT_LIBRARIES):
             roots = entry.split("\n")
             label = " + ".join(path_line(r) for r in roots)
-            action = self.recent_menu.addAction(label.replace("&", "&&"))  # "&" is no shortcut
+            action = self.recent_menu.addAction(literal_label(label))
             action.setEnabled(all(Path(r).exists() for r in roots))
             action.triggered.connect(lambda _=False, roots=roots: self.open_library(roots))
         if self.recent_menu.isEmpty():

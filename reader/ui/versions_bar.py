@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from reader.text.metaline import localize_digits
-from reader.text.sanitize import single_line
+from reader.text.sanitize import literal_label, single_line
 
 if TYPE_CHECKING:
     from reader.library.entries import ArticleMeta
@@ -63,7 +63,7 @@ class VersionsBar(QWidget):
             more.setToolTip(self.tr("%n more version(s)", "", len(rest)))
             menu = QMenu(more)
             for meta in rest:
-                action = menu.addAction(self._name(meta).replace("&", "&&"))
+                action = menu.addAction(literal_label(self._name(meta)))
                 action.setToolTip(single_line(meta.title))
                 action.triggered.connect(lambda _=False, i=meta.id: self.chosen.emit(i))
             more.setMenu(menu)
@@ -83,7 +83,7 @@ class VersionsBar(QWidget):
 
     def _button(self, text: str) -> QToolButton:
         button = QToolButton(self)
-        button.setText(text.replace("&", "&&"))  # a name's "&" is no shortcut
+        button.setText(literal_label(text))
         button.setAutoRaise(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         return button
