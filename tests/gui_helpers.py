@@ -101,3 +101,17 @@ def type_text(widget, text: str) -> None:
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
             )
+
+
+def skipped_reasons(qtbot, window: MainWindow) -> dict[str, str]:
+    """The File › Skipped Files… dialog's rows: each file's name (its path's last part),
+    and the reason given for it, as the dialog shows them."""
+    from reader.ui.skipped_dialog import SkippedDialog
+
+    dialog = SkippedDialog(window.library_commands._skipped(), window)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    return {
+        table.item(r, 0).text().strip("\u2066\u2069").rsplit("/", 1)[-1]: table.item(r, 1).text()
+        for r in range(table.rowCount())
+    }

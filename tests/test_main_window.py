@@ -16,7 +16,7 @@ from reader.qt.models import Column, Role
 from reader.qt.settings import MAX_FONT_SIZE, MIN_FONT_SIZE
 
 from conftest import SEED_FILE, SEED_TITLE
-from gui_helpers import close_window, ink_columns, open_window, shaped_glyphs
+from gui_helpers import close_window, ink_columns, open_window, shaped_glyphs, skipped_reasons
 
 pytestmark = pytest.mark.gui
 
@@ -327,15 +327,7 @@ def test_skipped_files_are_shown_to_the_user(qtbot, library):
     window = open_window(qtbot, library)
     assert window.status.skipped_button.isVisible()
     assert window.status.skipped_button.text() == "Skipped: 2"
-    from reader.ui.skipped_dialog import SkippedDialog
-
-    dialog = SkippedDialog(window.session.catalog.skipped(), window)
-    qtbot.addWidget(dialog)
-    reasons = {
-        dialog.table.item(r, 0).text().strip("\u2066\u2069").rsplit("/", 1)[-1]:
-        dialog.table.item(r, 1).text()
-        for r in range(dialog.table.rowCount())
-    }  # fmt: skip
+    reasons = skipped_reasons(qtbot, window)
     assert "binary" in reasons["broken.txt"] and "empty" in reasons["empty.txt"]
     close_window(window)
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from reader.qt.i18n import install_language
 from reader.text.metaline import localize_digits
 
-from gui_helpers import close_window, open_window
+from gui_helpers import close_window, open_window, skipped_reasons
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,8 +89,6 @@ def test_skipped_files_say_why_in_arabic(qtbot, library):
     import os
     import shutil
 
-    from reader.ui.skipped_dialog import SkippedDialog
-
     from conftest import SEED_FILE
 
     (library / "empty.txt").write_bytes(b"")
@@ -103,13 +101,7 @@ def test_skipped_files_say_why_in_arabic(qtbot, library):
     try:
         install_language(app, "ar")
         window = open_window(qtbot, library)
-        dialog = SkippedDialog(window.library_commands._skipped(), window)
-        qtbot.addWidget(dialog)
-        reasons = {
-            dialog.table.item(r, 0).text().strip("\u2066\u2069").rsplit("/", 1)[-1]:
-            dialog.table.item(r, 1).text()
-            for r in range(dialog.table.rowCount())
-        }  # fmt: skip
+        reasons = skipped_reasons(qtbot, window)
         names = {"empty.txt", "nul.txt", "controls.txt", "z copy.txt"}
         assert set(reasons) == names | ({"\ufffd" * 5} if sys.platform == "linux" else set())
         assert all(not reason.isascii() for reason in reasons.values()), reasons
