@@ -106,3 +106,20 @@ def test_the_first_sort_by_title_or_source_was_asked_ahead(qapp, qtbot, library,
     assert not [sql for sql in asked if "ORDER BY" in sql]
     session.close()
     state.close()
+
+
+def test_reopening_an_unchanged_library_lists_it_once(session, qtbot, library):
+    """Listed at once from the index kept, an unchanged library is not listed again when its
+    files have all been looked at: a reset would lose the reader's place in the list (a
+    million files take ~20 s to look at, long after the reader started scrolling)."""
+    resets: list[str] = []
+    session.model.modelReset.connect(lambda: resets.append("reset"))
+    with qtbot.waitSignal(session.loaded, timeout=10_000):
+        session.open(session.roots)
+        assert session.model.rowCount() == 2  # listed from the index kept, inside open()
+        resets.clear()
+    assert resets == [], "listed again once the files were looked at"
+    (library / "new.txt").write_text("خبر جديد\nوكالة\n2024-01-02\n\nنص الخبر.\n", "utf-8")
+    with qtbot.waitSignal(session.loaded, timeout=10_000):
+        session.open(session.roots)
+    assert session.model.rowCount() == 3  # a change is listed

@@ -76,6 +76,8 @@ class LibrarySession(QObject):
         self.problems: dict[str, Skipped] = {}  # folders that could not be read, by path
         self._last_refresh_ms = 0
         self._index_file: tuple[int, int] | None = None
+        # The model lists the index as it is: the loader has reported no change since.
+        self._as_listed = False
         self._watcher = LibraryWatcher(self)
         self._watcher.changed.connect(self._on_files_changed)
         self._watcher.ready.connect(self.watching)
@@ -128,6 +130,7 @@ class LibrarySession(QObject):
         self.catalog = Catalog(self._index)
         self.catalog.set_missing_bookmarks(self.user_state.bookmarks())
         self.model.set_catalog(self.catalog)
+        self._as_listed = True
 
     def _start(self, roots: Sequence[str], full: bool) -> None:
         """A full pass over the library, or (not ``full``) a look at paths the watcher named:
@@ -191,6 +194,8 @@ class LibrarySession(QObject):
             return
         if not done:  # the folders that could not be read come before any file
             self.problems.update((e.path, e) for e in entries if isinstance(e, Skipped))
+        if removed or (done and entries):
+            self._as_listed = False
         if self._full:
             self.progress.emit(done, total)
         if not self._refresh.isActive():
@@ -236,6 +241,11 @@ class LibrarySession(QObject):
             self._attach()
             if self.is_loading():
                 self.read_in_full = False  # a new file, being filled from the start
+        elif self._as_listed:
+            # Nothing changed since the list was made: made again, it would lose the reader's
+            # place in it (an unchanged million's files are all looked at ~20 s after opening).
+            self.changed.emit()
+            return
         try:
             if self.catalog is not None:
                 self.catalog.changed()
@@ -244,6 +254,7 @@ class LibrarySession(QObject):
                 self._run_search()  # the index changed under the results
                 self.model.spec.hits = self._hits()
             self.model.refresh()
+            self._as_listed = True
         except sqlite3.DatabaseError:
             # Damage the loader has not met yet: listed empty until it rebuilds the file.
             self._list_empty()
