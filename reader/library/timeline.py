@@ -51,12 +51,12 @@ def count_dates(per_date: Mapping[str, int], first: str | None, last: str | None
     else:
         width, unit, spans = 7, "month", _months(start, end)
     counts: dict[str, int] = {}
-    add = counts.get  # a plain dict: a Counter's += costs a third more, at every view change
+    get = counts.get  # a plain dict: a Counter's += costs a third more, at every view change
     for date, n in per_date.items():
         if date and first <= date[:10] <= last:
             key = date[:width]
-            counts[key] = add(key, 0) + n
-    return Timeline(unit, [Bucket(key, a, b, add(key, 0)) for key, a, b in spans])
+            counts[key] = get(key, 0) + n
+    return Timeline(unit, [Bucket(key, a, b, get(key, 0)) for key, a, b in spans])
 
 
 def _days(start: dt.date, end: dt.date) -> list[tuple[str, dt.date, dt.date]]:
