@@ -703,3 +703,33 @@ def test_a_long_read_shows_its_progress_and_stop_button_after_a_moment(qtbot):
     status.set_loading(False)  # over before the moment: never shown
     qtbot.wait(PROGRESS_AFTER_MS + 100)
     assert not status.progress.isVisible()
+
+
+def test_an_article_arriving_keeps_the_readers_place_in_the_list(qtbot, tmp_path):
+    """A folder a scraper keeps adding to: each new file lists the library again, and the
+    list stays where the reader scrolled to (the article open is still selected)."""
+    folder = tmp_path / "live"
+    folder.mkdir()
+    for n in range(120):
+        (folder / f"{n:03}.txt").write_text(
+            f"خبر رقم {n} عن موضوع {n * 7}\nوكالة\n2020-01-{n % 28 + 1:02}\n\nنص الخبر {n}.\n",
+            encoding="utf-8",
+        )
+    window = open_window(qtbot, folder)
+    window.select_row(0)
+    opened = window.current.id
+    bar = window.list.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # the open article scrolled out of sight
+
+    def top_article() -> str:
+        return window.model.meta_at(window.list.indexAt(QPoint(1, 1))).id
+
+    top = top_article()
+    with qtbot.waitSignal(window.model.view_changed, timeout=10_000):
+        (folder / "new.txt").write_text(
+            "خبر جديد وصل الآن\nوكالة\n2021-05-05\n\nنص الخبر الجديد.\n", encoding="utf-8"
+        )
+    assert window.model.rowCount() == 121  # listed first: every row below moved down one
+    assert top_article() == top
+    assert window.current.id == opened and window.list.currentIndex().row() == 1
+    close_window(window)

@@ -80,6 +80,7 @@ class ArticleListModel(QAbstractTableModel):
         self._rows: Rows | None = None
         self._sort_before_search = (self.spec.sort, self.spec.descending)
         self.arabic_digits = False  # show dates with ٠١٢٣…
+        self.place_kept = False  # the last reset's (refresh)
         self._terms: list[Term] = []
         # Made by the first search: until then the modules that read files stay unloaded.
         self._snippet_loader: SnippetLoader | None = None
@@ -251,8 +252,12 @@ class ArticleListModel(QAbstractTableModel):
         self.catalog = catalog
         self.refresh()
 
-    def refresh(self) -> None:
-        """Compute the rows again (after the library changed, or the view spec did)."""
+    def refresh(self, keep_place: bool = False) -> None:
+        """Compute the rows again (after the library changed, or the view spec did).
+
+        ``keep_place``: the library changed under the same view (a file arrived): the list
+        is to stay where the reader scrolled to, not move to the article open."""
+        self.place_kept = keep_place
         catalog = self.catalog
         rows = None
         if catalog is not None:  # asked before the reset: an SQLite error leaves all as it was

@@ -253,7 +253,7 @@ class LibrarySession(QObject):
             if self._query:
                 self._run_search()  # the index changed under the results
                 self.model.spec.hits = self._hits()
-            self.model.refresh()
+            self.model.refresh(keep_place=True)
             self._as_listed = True
         except sqlite3.DatabaseError:
             # Damage the loader has not met yet: listed empty until it rebuilds the file.

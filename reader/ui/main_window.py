@@ -11,9 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeyEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader import __version__
 from reader.qt import paths
@@ -65,6 +72,7 @@ class MainWindow(QMainWindow):
         self.user_state = user_state
         self.current: ArticleMeta | None = None
         self.wanted_id = settings.get(S.LAST_ARTICLE)  # to open when it is listed
+        self._top_id = ""  # the article at the top of the list before its last reset
 
         self.setWindowTitle("Qari")
         self.setWindowIcon(QIcon(str(paths.icon_path())))
@@ -186,6 +194,7 @@ class MainWindow(QMainWindow):
         self.timeline.range_chosen.connect(self.filters.choose_dates)
         self.timeline.cleared.connect(self.filters.clear_dates)
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelAboutToBeReset.connect(self._remember_place)
         self.model.view_changed.connect(self._after_view_change)
         self.session.search_refused.connect(self._search_refused)
         self.user_state.backup_failed.connect(
@@ -274,12 +283,20 @@ class MainWindow(QMainWindow):
         spec = self.model.spec
         bounds = catalog.date_range() if catalog is not None else None
         self.timeline.set_view(self.model.date_counts(), bounds, (spec.date_from, spec.date_to))
-        # Keep the article being read selected across re-sorts and filters.
-        if self.current is not None:
-            index = self.model.index_of(self.current.id, reveal=True)
-            if index.isValid():
-                self.list.setCurrentIndex(index)
-                self.list.scrollTo(index)
+        # Keep the article being read selected across re-sorts and filters, and in sight;
+        # when only the library changed (a file arrived), the list stays where it was.
+        index = self.model.index_of(self.current.id, reveal=True) if self.current else None
+        if index is not None and index.isValid():
+            self.list.setCurrentIndex(index)  # (which scrolls to it)
+        top = self.model.index_of(self._top_id) if self.model.place_kept else None
+        if top is not None and top.isValid():
+            self.list.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
+        elif index is not None and index.isValid():
+            self.list.scrollTo(index)
+
+    def _remember_place(self) -> None:
+        meta = self.model.meta_at(self.list.indexAt(QPoint(1, 1)))  # the row at the top
+        self._top_id = meta.id if meta is not None else ""
 
     # --- search ----------------------------------------------------------------------------
 
