@@ -155,16 +155,7 @@ class MainWindow(QMainWindow):
         self.marks = MarkCommands(self)
         self.highlights = HighlightCommands(self)
         self.exports = ExportCommands(self)
-        # Where the state restore_window restored had it (that came before the panel: Qt kept
-        # its place); else beside the article, on the side away from the list (Qt does not
-        # mirror dock areas), hidden.
-        if not self.restoreDockWidget(self.notes_panel):
-            area = Qt.DockWidgetArea
-            rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-            self.addDockWidget(
-                area.LeftDockWidgetArea if rtl else area.RightDockWidgetArea, self.notes_panel
-            )
-            self.notes_panel.hide()
+        self.notes_panel.dock_in(self)
         self.actions_[ActionId.FIND].triggered.connect(self.find_bar.open_bar)
         self.view.matches_changed.connect(self.find_bar.show_count)
         self.find_bar.query_changed.connect(self._find_in_article)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMenu,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -138,6 +139,16 @@ class NotesPanel(QDockWidget):
         layout.addLayout(filters)
         layout.addWidget(self.list, 1)
         self.setWidget(box)
+
+    def dock_in(self, window: QMainWindow) -> None:
+        """Where the state the window restored had it (that came before the panel: Qt kept
+        its place); else beside the article, on the side away from the list (Qt does not
+        mirror dock areas), hidden."""
+        if not window.restoreDockWidget(self):
+            area = Qt.DockWidgetArea
+            rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            window.addDockWidget(area.LeftDockWidgetArea if rtl else area.RightDockWidgetArea, self)
+            self.hide()
 
     def show_marks(self, marks: list[Mark]) -> None:
         """Every annotation of the library (the panel sorts and filters them)."""
