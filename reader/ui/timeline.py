@@ -123,12 +123,11 @@ class TimelineBar(QWidget):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         return font
 
-    def _shade(self, painter: QPainter, low: int, high: int, alpha: int) -> None:
-        spans = [self.bucket_span(low), self.bucket_span(high)]
+    def _shade(self, painter: QPainter, plot: QRectF, low: int, high: int, alpha: int) -> None:
+        spans = [*self._spans(plot, low, low + 1), *self._spans(plot, high, high + 1)]
         left, right = min(s[0] for s in spans), max(s[1] for s in spans)
         color = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         color.setAlpha(alpha)
-        plot = self.plot_rect()
         painter.fillRect(QRectF(left, plot.top(), right - left, plot.height()), color)
 
     def _chosen_buckets(self) -> tuple[int, int] | None:
@@ -145,13 +144,13 @@ class TimelineBar(QWidget):
             return
         painter = QPainter(self)
         palette = self.palette()
+        plot = self.plot_rect()
         chosen = self._chosen_buckets()
         if chosen is not None and self._drag is None:
-            self._shade(painter, *chosen, 50)
+            self._shade(painter, plot, *chosen, 50)
         if self._drag is not None:
-            self._shade(painter, min(self._drag), max(self._drag), 90)
+            self._shade(painter, plot, min(self._drag), max(self._drag), 90)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        plot = self.plot_rect()
         for rect in self.bar_rects(plot):
             if rect.height():
                 painter.fillRect(rect, highlight)
